@@ -1,0 +1,19 @@
+// The accounts module's public surface.
+export { AccountError, createSuperuser } from "./commands.ts";
+export { type CurrentUser, loadCurrentUser } from "./current-user.ts";
+export { hashPassword, UNUSABLE_PASSWORD } from "./passwords.ts";
+export {
+  accountsPermissionModels,
+  adminGroupsSeeder,
+  type PermissionModel,
+  permissionsSeeder,
+} from "./permissions.ts";
+export {
+  addPersonToGroup,
+  countPersons,
+  findPersonByUsername,
+  insertPerson,
+  updatePassword,
+} from "./queries.ts";
+export { accountsRoutes } from "./routes.tsx";
+export { passwordProblems } from "./rules.ts";

@@ -1,0 +1,146 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  timestamp,
+  unique,
+  varchar,
+} from "drizzle-orm/pg-core";
+
+/** The person is also the login account (AMY's custom user model). The people module adds the rest. */
+export const person = pgTable(
+  "workshops_person",
+  {
+    id: serial("id").primaryKey(),
+    username: varchar("username", { length: 100 }).notNull().unique(),
+    password: varchar("password", { length: 128 }).notNull().default("!"),
+    lastLogin: timestamp("last_login", { withTimezone: true }),
+    isActive: boolean("is_active").notNull().default(false),
+    isSuperuser: boolean("is_superuser").notNull().default(false),
+    personal: varchar("personal", { length: 100 }).notNull(),
+    middle: varchar("middle", { length: 100 }).notNull().default(""),
+    family: varchar("family", { length: 100 }).notNull().default(""),
+    email: varchar("email", { length: 254 }).unique(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastUpdatedAt: timestamp("last_updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    check("workshops_person_username_format", sql`${table.username} ~ '^[A-Za-z0-9_-]+$'`),
+    check("workshops_person_email_lowercase", sql`${table.email} = lower(${table.email})`),
+  ],
+);
+
+export const contentType = pgTable(
+  "django_content_type",
+  {
+    id: serial("id").primaryKey(),
+    appLabel: varchar("app_label", { length: 100 }).notNull(),
+    model: varchar("model", { length: 100 }).notNull(),
+  },
+  (table) => [unique("django_content_type_app_label_model_key").on(table.appLabel, table.model)],
+);
+
+export const permission = pgTable(
+  "auth_permission",
+  {
+    id: serial("id").primaryKey(),
+    name: varchar("name", { length: 255 }).notNull(),
+    contentTypeId: integer("content_type_id")
+      .notNull()
+      .references(() => contentType.id, { onDelete: "cascade" }),
+    codename: varchar("codename", { length: 100 }).notNull(),
+  },
+  (table) => [unique("auth_permission_content_type_id_codename_key").on(table.contentTypeId, table.codename)],
+);
+
+export const group = pgTable("auth_group", {
+  id: serial("id").primaryKey(),
+  name: varchar("name", { length: 150 }).notNull().unique(),
+});
+
+export const groupPermission = pgTable(
+  "auth_group_permissions",
+  {
+    id: serial("id").primaryKey(),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => group.id, { onDelete: "cascade" }),
+    permissionId: integer("permission_id")
+      .notNull()
+      .references(() => permission.id, { onDelete: "cascade" }),
+  },
+  (table) => [
+    unique("auth_group_permissions_group_id_permission_id_key").on(table.groupId, table.permissionId),
+  ],
+);
+
+export const personGroup = pgTable(
+  "workshops_person_groups",
+  {
+    id: serial("id").primaryKey(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => person.id, { onDelete: "cascade" }),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => group.id, { onDelete: "cascade" }),
+  },
+  (table) => [
+    unique("workshops_person_groups_person_id_group_id_key").on(table.personId, table.groupId),
+    index("workshops_person_groups_group_id_idx").on(table.groupId),
+  ],
+);
+
+export const personPermission = pgTable(
+  "workshops_person_user_permissions",
+  {
+    id: serial("id").primaryKey(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => person.id, { onDelete: "cascade" }),
+    permissionId: integer("permission_id")
+      .notNull()
+      .references(() => permission.id, { onDelete: "cascade" }),
+  },
+  (table) => [
+    unique("workshops_person_user_permissions_person_id_permission_id_key").on(
+      table.personId,
+      table.permissionId,
+    ),
+  ],
+);
+
+/** Server-side sessions; the cookie holds only the signed session key. */
+export const session = pgTable(
+  "amy_session",
+  {
+    sessionKey: varchar("session_key", { length: 64 }).primaryKey(),
+    personId: integer("person_id").references(() => person.id, { onDelete: "cascade" }),
+    sessionData: jsonb("session_data").notNull(),
+    expireDate: timestamp("expire_date", { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    index("amy_session_expire_date_idx").on(table.expireDate),
+    index("amy_session_person_id_idx").on(table.personId),
+  ],
+);
+
+/** Failed password logins, counted per account and per client address to slow down guessing. */
+export const loginFailure = pgTable(
+  "amy_login_failure",
+  {
+    id: serial("id").primaryKey(),
+    username: varchar("username", { length: 254 }).notNull(),
+    ipAddress: varchar("ip_address", { length: 45 }).notNull(),
+    failedAt: timestamp("failed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index("amy_login_failure_username_failed_at_idx").on(table.username, table.failedAt),
+    index("amy_login_failure_ip_address_failed_at_idx").on(table.ipAddress, table.failedAt),
+  ],
+);

@@ -1,0 +1,97 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { z } from "zod";
+
+export const SITE_BANNERS = ["local", "testing", "production"] as const;
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" })
+    .optional(),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8000),
+  AMY_DATA_DIR: z.string().min(1).default("./data"),
+  AMY_SECRET_KEY: z.string().min(32, "must be at least 32 characters long").optional(),
+  AMY_SITE_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
+  AMY_SITE_BANNER: z.enum(SITE_BANNERS).default("local"),
+  AMY_TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|[\d.:/a-fA-F, ]+)$/,
+      "must be true, false, or a comma-separated list of proxy addresses",
+    )
+    .default("false"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  env: Env["NODE_ENV"];
+  databaseUrl: string | undefined;
+  host: string;
+  port: number;
+  dataDir: string;
+  secretKey: string;
+  siteUrl: URL;
+  siteBanner: (typeof SITE_BANNERS)[number];
+  /** Fastify's trustProxy: which proxies' X-Forwarded-* headers to believe (client address, scheme). */
+  trustProxy: boolean | string;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; throws ConfigError with every problem listed. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(withoutEmptyValues(environment));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  const isProduction = env.NODE_ENV === "production";
+  if (isProduction) {
+    const missing = ["DATABASE_URL", "AMY_SECRET_KEY", "AMY_SITE_URL"].filter(
+      (name) => !env[name as keyof Env],
+    );
+    if (missing.length > 0) {
+      throw new ConfigError(`Invalid configuration:\n  NODE_ENV=production requires ${missing.join(", ")}`);
+    }
+  }
+  const dataDir = resolve(env.AMY_DATA_DIR);
+  return {
+    env: env.NODE_ENV,
+    databaseUrl: env.DATABASE_URL,
+    host: env.HOST,
+    port: env.PORT,
+    dataDir,
+    secretKey: env.AMY_SECRET_KEY ?? developmentSecretKey(dataDir),
+    siteUrl: new URL(env.AMY_SITE_URL ?? `http://localhost:${env.PORT}`),
+    siteBanner: env.AMY_SITE_BANNER,
+    trustProxy: parseTrustProxy(env.AMY_TRUST_PROXY),
+  };
+}
+
+function parseTrustProxy(value: string): boolean | string {
+  return value === "true" || value === "false" ? value === "true" : value;
+}
+
+/** An unset variable and one set to "" mean the same: use the default. */
+function withoutEmptyValues(environment: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(environment).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== "",
+    ),
+  );
+}
+
+/** Development only: a random key generated once and kept in the data directory. */
+function developmentSecretKey(dataDir: string): string {
+  const path = join(dataDir, "secret-key");
+  if (existsSync(path)) return readFileSync(path, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(48).toString("base64url");
+  writeFileSync(path, `${key}\n`, { mode: 0o600 });
+  return key;
+}

@@ -1,0 +1,26 @@
+import { fileURLToPath } from "node:url";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgliteDatabase } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import type { Database } from "./client.ts";
+
+const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
+// Any constant works: it keeps two processes that migrate the same server from racing.
+const MIGRATION_LOCK_ID = 4_206_931;
+
+export async function migrate(database: Database): Promise<void> {
+  if (database.kind === "pglite") {
+    // The embedded database is held by this process alone (see lock.ts).
+    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
+    return;
+  }
+  const lockHolder = await database.pool.connect();
+  try {
+    await lockHolder.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
+    await migrateNodePg(database.db as unknown as NodePgDatabase, { migrationsFolder });
+  } finally {
+    await lockHolder.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]).catch(() => {});
+    lockHolder.release();
+  }
+}

@@ -1,0 +1,2 @@
+// Every module's tables, for Drizzle's relational queries and for drizzle-kit.
+export * from "../accounts/schema.ts";

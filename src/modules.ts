@@ -1,0 +1,19 @@
+import type { FastifyInstance } from "fastify";
+import { accountsDemo } from "./accounts/demo.ts";
+import {
+  accountsPermissionModels,
+  accountsRoutes,
+  adminGroupsSeeder,
+  permissionsSeeder,
+} from "./accounts/index.ts";
+import { dashboardRoutes } from "./dashboard/routes.tsx";
+import type { Seeder } from "./db/seed.ts";
+
+/** Each module's routes, in registration order. */
+export const routePlugins: ((app: FastifyInstance) => Promise<void>)[] = [accountsRoutes, dashboardRoutes];
+
+/** Reference data every installation needs; run after each migration and at every start. */
+export const referenceSeeders: Seeder[] = [adminGroupsSeeder, permissionsSeeder(accountsPermissionModels)];
+
+/** The demo data set of `amy seed-demo`; each module adds its part after the ones it builds on. */
+export const demoSeeders: Seeder[] = [accountsDemo];

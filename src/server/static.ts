@@ -1,0 +1,37 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { FastifyInstance } from "fastify";
+import { access } from "./access.ts";
+import { NotFoundError } from "./errors.ts";
+
+const require = createRequire(import.meta.url);
+
+interface Asset {
+  type: string;
+  body: Buffer;
+}
+
+// A fixed list: nothing outside it can be asked for, so no path can escape to the file system.
+function loadAssets(): Map<string, Asset> {
+  const css = "text/css; charset=utf-8";
+  const js = "text/javascript; charset=utf-8";
+  const files: [string, string, string][] = [
+    ["bootstrap.min.css", require.resolve("bootstrap/dist/css/bootstrap.min.css"), css],
+    ["bootstrap.bundle.min.js", require.resolve("bootstrap/dist/js/bootstrap.bundle.min.js"), js],
+    ["amy.css", new URL("../../static/amy.css", import.meta.url).pathname, css],
+  ];
+  return new Map(files.map(([name, path, type]) => [name, { type, body: readFileSync(path) }]));
+}
+
+export function registerStaticAssets(app: FastifyInstance): void {
+  const assets = loadAssets();
+  app.get<{ Params: { file: string } }>(
+    "/static/:file",
+    { config: { access: access.public } },
+    async (request, reply) => {
+      const asset = assets.get(request.params.file);
+      if (!asset) throw new NotFoundError();
+      return reply.type(asset.type).header("cache-control", "public, max-age=3600").send(asset.body);
+    },
+  );
+}

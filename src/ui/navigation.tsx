@@ -1,0 +1,105 @@
+import { type PageContext, usePageContext, type ViewerInfo } from "./context.ts";
+import { PostForm } from "./forms.tsx";
+
+interface NavLink {
+  label: string;
+  href: string;
+}
+
+// Only pages that exist are listed; each module adds its pages here as it lands.
+const adminLinks: NavLink[] = [{ label: "Dashboard", href: "/dashboard/admin/" }];
+const memberLinks: NavLink[] = [{ label: "Your profile", href: "/dashboard/instructor/" }];
+
+function accountLinks(viewer: ViewerInfo): NavLink[] {
+  const links = [{ label: "Change password", href: `/workshops/person/${viewer.id}/password/` }];
+  if (viewer.isSuperuser) links.push({ label: "Instructor dashboard", href: "/dashboard/instructor/" });
+  return links;
+}
+
+/** Admins get the admin bar, other logged-in persons the member bar, anonymous visitors none. */
+export function Navigation(props: { memberBar?: boolean }) {
+  const context = usePageContext();
+  const { viewer } = context;
+  if (!viewer) return null;
+  const links = viewer.isAdmin && !props.memberBar ? adminLinks : memberLinks;
+  const brandHref = viewer.isAdmin ? "/dashboard/admin/" : "/dashboard/instructor/";
+  return (
+    <nav class="navbar navbar-expand-lg navbar-dark bg-dark mb-3" aria-label="Main">
+      <div class="container-fluid">
+        <a class="navbar-brand" href={brandHref}>
+          AMY
+        </a>
+        <button
+          class="navbar-toggler"
+          type="button"
+          data-bs-toggle="collapse"
+          data-bs-target="#main-navigation"
+          aria-controls="main-navigation"
+          aria-expanded="false"
+          aria-label="Show or hide the menu"
+        >
+          <span class="navbar-toggler-icon" />
+        </button>
+        <div class="collapse navbar-collapse" id="main-navigation">
+          <ul class="navbar-nav me-auto">
+            {links.map((link) => (
+              <NavItem key={link.href} link={link} context={context} />
+            ))}
+          </ul>
+          <AccountMenu viewer={viewer} context={context} />
+        </div>
+      </div>
+    </nav>
+  );
+}
+
+function NavItem(props: { link: NavLink; context: PageContext }) {
+  const current = props.context.path === props.link.href;
+  return (
+    <li class="nav-item">
+      <a
+        class={current ? "nav-link active" : "nav-link"}
+        href={props.link.href}
+        aria-current={current ? "page" : undefined}
+      >
+        {props.link.label}
+      </a>
+    </li>
+  );
+}
+
+function AccountMenu(props: { viewer: ViewerInfo; context: PageContext }) {
+  return (
+    <ul class="navbar-nav">
+      <li class="nav-item dropdown">
+        <button
+          type="button"
+          class="nav-link dropdown-toggle btn btn-link"
+          data-bs-toggle="dropdown"
+          aria-expanded="false"
+        >
+          Hello, {props.viewer.personal}
+        </button>
+        <ul class="dropdown-menu dropdown-menu-end">
+          {accountLinks(props.viewer).map((link) => (
+            <li key={link.href}>
+              <a class="dropdown-item" href={link.href}>
+                {link.label}
+              </a>
+            </li>
+          ))}
+          <li>
+            <hr class="dropdown-divider" />
+          </li>
+          <li>
+            <PostForm action="/account/logout/">
+              <button type="submit" class="dropdown-item">
+                Log out
+              </button>
+            </PostForm>
+          </li>
+        </ul>
+      </li>
+    </ul>
+  );
+}
