@@ -43,9 +43,8 @@ export function Field(props: FieldProps) {
 
   return (
     <div class="mb-3">
-      <label for={id} class="form-label">
+      <label for={id} class={props.required ? "form-label required" : "form-label"}>
         {props.label}
-        {props.required ? <span aria-hidden="true"> *</span> : null}
       </label>
       <input
         id={id}
