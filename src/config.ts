@@ -59,6 +59,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       throw new ConfigError(`Invalid configuration:\n  NODE_ENV=production requires ${missing.join(", ")}`);
     }
   }
+  if (isProduction && env.AMY_SITE_URL?.startsWith("https:") && env.AMY_TRUST_PROXY === "false") {
+    // Secure cookies are only sent over https; without trusting the proxy every request looks like http.
+    throw new ConfigError(
+      "Invalid configuration:\n  AMY_SITE_URL is https, so TLS ends at a proxy: set AMY_TRUST_PROXY to the proxy's address (or true)",
+    );
+  }
   const dataDir = resolve(env.AMY_DATA_DIR);
   return {
     env: env.NODE_ENV,

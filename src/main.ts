@@ -14,7 +14,7 @@ import { readSecret } from "./cli-prompt.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { type Database, openDatabase } from "./db/client.ts";
 import { DataDirLockedError } from "./db/lock.ts";
-import { migrate } from "./db/migrate.ts";
+import { hasPendingMigrations, migrate } from "./db/migrate.ts";
 import { runSeeders } from "./db/seed.ts";
 import { demoSeeders, referenceSeeders } from "./modules.ts";
 import { serve } from "./server/server.ts";
@@ -35,6 +35,8 @@ Commands:
 type Command = (config: Config, database: Database, args: string[]) => Promise<void>;
 /** These keep running, and own the database from then on. */
 const SERVING_COMMANDS = new Set(["start", "serve"]);
+/** These migrate the database themselves; the others need it migrated. */
+const MIGRATING_COMMANDS = new Set(["start", "migrate", "seed-demo"]);
 
 const commands: Record<string, Command> = {
   async start(config, database) {
@@ -96,6 +98,15 @@ const commands: Record<string, Command> = {
 };
 
 class UsageError extends Error {}
+class SetupError extends Error {}
+
+/** The embedded database belongs to this process and is simply brought up to date; a server's is not. */
+async function ensureMigrated(database: Database) {
+  if (database.kind === "pglite") return prepareDatabase(database);
+  if (await hasPendingMigrations(database)) {
+    throw new SetupError("The database at DATABASE_URL is not up to date: run `npx amy migrate` first.");
+  }
+}
 
 async function prepareDatabase(database: Database) {
   await migrate(database);
@@ -145,6 +156,7 @@ async function main(argv: string[]): Promise<number | undefined> {
   try {
     const config = loadConfig();
     database = await openDatabase(config);
+    if (!MIGRATING_COMMANDS.has(name as string)) await ensureMigrated(database);
     await command(config, database, args);
     if (SERVING_COMMANDS.has(name as string)) return undefined;
     await database.close();

@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { sql } from "drizzle-orm";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
@@ -23,4 +26,19 @@ export async function migrate(database: Database): Promise<void> {
     await lockHolder.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]).catch(() => {});
     lockHolder.release();
   }
+}
+
+/** True when the database lacks migrations this code has (checked before serving on a server database). */
+export async function hasPendingMigrations(database: Database): Promise<boolean> {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, "meta", "_journal.json"), "utf8")) as {
+    entries: { when: number }[];
+  };
+  const newest = Math.max(...journal.entries.map((entry) => entry.when));
+  // Before the first migration the table does not exist: the query fails, and everything is pending.
+  const result = await database.db
+    .execute(sql`select max(created_at) as applied from drizzle.__drizzle_migrations`)
+    .catch(() => undefined);
+  const rows = (result as { rows?: { applied: string | null }[] } | undefined)?.rows;
+  const applied = Number(rows?.[0]?.applied ?? 0);
+  return applied < newest;
 }

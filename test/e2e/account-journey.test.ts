@@ -16,7 +16,7 @@ test("an admin logs in, sees the dashboard, changes the password and logs out", 
   await browser.fill({ "Username or email address": admin.username, Password: PASSWORD });
   await browser.click("button:has-text('Log in to AMY')");
   assert.equal(new URL(page.url()).pathname, "/dashboard/admin/");
-  assert.match(await page.textContent("h1") ?? "", /Admin dashboard/);
+  assert.match((await page.textContent("h1")) ?? "", /Admin dashboard/);
 
   await page.click("button:has-text('Hello, Ada')");
   await browser.click("a:has-text('Change password')");
@@ -26,12 +26,12 @@ test("an admin logs in, sees the dashboard, changes the password and logs out", 
     "New password again": "a much better passphrase",
   });
   await browser.click("button:has-text('Change password')");
-  assert.match(await page.textContent(".alert-success") ?? "", /password was changed/);
+  assert.match((await page.textContent(".alert-success")) ?? "", /password was changed/);
 
   await page.click("button:has-text('Hello, Ada')");
   await browser.click("button:has-text('Log out')");
   assert.equal(new URL(page.url()).pathname, "/account/login/");
-  assert.match(await page.textContent(".alert-success") ?? "", /logged out/);
+  assert.match((await page.textContent(".alert-success")) ?? "", /logged out/);
 
   await browser.fill({ "Username or email address": admin.username, Password: "a much better passphrase" });
   await browser.click("button:has-text('Log in to AMY')");

@@ -54,12 +54,14 @@ export class Client {
   constructor(
     private readonly app: FastifyInstance,
     private readonly remoteAddress = "127.0.0.1",
+    private readonly headers: Record<string, string> = {},
   ) {}
 
   async request(options: InjectOptions): Promise<LightMyRequestResponse> {
     const response = await this.app.inject({
       remoteAddress: this.remoteAddress,
       ...options,
+      headers: { ...this.headers, ...(options.headers ?? {}) },
       cookies: { ...Object.fromEntries(this.cookies), ...(options.cookies ?? {}) },
     });
     for (const cookie of response.cookies as {

@@ -77,15 +77,24 @@ export class BrowserSession {
   }
 
   async fill(fields: Record<string, string>): Promise<void> {
-    for (const [label, value] of Object.entries(fields)) await this.page.getByLabel(label, { exact: true }).fill(value);
+    for (const [label, value] of Object.entries(fields))
+      await this.page.getByLabel(label, { exact: true }).fill(value);
   }
 
   async audit(): Promise<void> {
     await this.page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
     const violations = await this.page.evaluate(async (tags) => {
-      const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> };
+        }
+      ).axe;
       const result = await axe.run(document, { runOnly: { type: "tag", values: tags } });
-      return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+      return result.violations.map((v) => ({
+        id: v.id,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({ target: n.target })),
+      }));
     }, WCAG_TAGS);
     this.audited.push(new URL(this.page.url()).pathname);
     if (violations.length > 0) {

@@ -1,0 +1,27 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { PGlite } from "@electric-sql/pglite";
+import { wrapPglite } from "../../src/db/client.ts";
+import { hasPendingMigrations, migrate } from "../../src/db/migrate.ts";
+import { testDatabase } from "../helpers/database.ts";
+
+test("a migrated database has no pending migrations", async () => {
+  const database = await testDatabase();
+  try {
+    assert.equal(await hasPendingMigrations(database), false);
+  } finally {
+    await database.close();
+  }
+});
+
+test("an empty database has pending migrations until it is migrated, and migrating twice is harmless", async () => {
+  const database = wrapPglite(new PGlite());
+  try {
+    assert.equal(await hasPendingMigrations(database), true);
+    await migrate(database);
+    await migrate(database);
+    assert.equal(await hasPendingMigrations(database), false);
+  } finally {
+    await database.close();
+  }
+});
