@@ -54,6 +54,16 @@ describe("logging in", () => {
     assert.ok(row?.lastLogin instanceof Date);
   });
 
+  test("replaces a Django password hash with an argon2id one at login", async () => {
+    const imported = await makePerson(t.db, {
+      encodedPassword: "pbkdf2_sha256$260000$Rnd0mSalt$rwHsBpq1dqg5X0BWq/JuR1CS6XIXWYyik8IzQBRS6eI=",
+    });
+    await new Client(t.app).logIn(imported.username, "django password 1");
+    const [row] = await t.db.select().from(person).where(eq(person.id, imported.id));
+    assert.match(row?.password ?? "", /^\$argon2id\$/);
+    await new Client(t.app).logIn(imported.username, "django password 1");
+  });
+
   test("goes to a safe next path after logging in", async () => {
     const member = await makePerson(t.db);
     const response = await new Client(t.app).submit("/account/login/", {
