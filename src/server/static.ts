@@ -18,7 +18,10 @@ function loadAssets(): Map<string, Asset> {
   const files: [string, string, string][] = [
     ["bootstrap.min.css", require.resolve("bootstrap/dist/css/bootstrap.min.css"), css],
     ["bootstrap.bundle.min.js", require.resolve("bootstrap/dist/js/bootstrap.bundle.min.js"), js],
+    ["tom-select.min.css", require.resolve("tom-select/dist/css/tom-select.bootstrap5.min.css"), css],
+    ["tom-select.complete.min.js", require.resolve("tom-select/dist/js/tom-select.complete.min.js"), js],
     ["amy.css", new URL("../../static/amy.css", import.meta.url).pathname, css],
+    ["amy.js", new URL("../../static/amy.js", import.meta.url).pathname, js],
   ];
   return new Map(files.map(([name, path, type]) => [name, { type, body: readFileSync(path) }]));
 }

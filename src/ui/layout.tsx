@@ -21,8 +21,11 @@ export function Layout(props: LayoutProps) {
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{props.title ? `AMY: ${props.title}` : "AMY"}</title>
           <link rel="stylesheet" href="/static/bootstrap.min.css" />
+          <link rel="stylesheet" href="/static/tom-select.min.css" />
           <link rel="stylesheet" href="/static/amy.css" />
           <script src="/static/bootstrap.bundle.min.js" defer />
+          <script src="/static/tom-select.complete.min.js" defer />
+          <script src="/static/amy.js" defer />
         </head>
         <body>
           <a class="visually-hidden-focusable" href="#main">
