@@ -5,6 +5,8 @@ import { z } from "zod";
 
 export const SITE_BANNERS = ["local", "testing", "production"] as const;
 
+const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" });
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -23,6 +25,18 @@ const envSchema = z.object({
       "must be true, false, or a comma-separated list of proxy addresses",
     )
     .default("false"),
+  AMY_SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  AMY_DEFAULT_FROM_EMAIL: z
+    .string()
+    .regex(/^[^@\s<>]+@[^@\s<>]+$|^[^<>]*<[^@\s<>]+@[^@\s<>]+>$/, {
+      error: "must be an email address, optionally with a name: AMY <amy@example.org>",
+    })
+    .default("webmaster@localhost"),
+  AMY_GITHUB_CLIENT_ID: z.string().optional(),
+  AMY_GITHUB_CLIENT_SECRET: z.string().optional(),
+  AMY_GITHUB_AUTHORIZE_URL: httpUrl.default("https://github.com/login/oauth/authorize"),
+  AMY_GITHUB_TOKEN_URL: httpUrl.default("https://github.com/login/oauth/access_token"),
+  AMY_GITHUB_API_URL: httpUrl.default("https://api.github.com"),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -38,6 +52,23 @@ export interface Config {
   siteBanner: (typeof SITE_BANNERS)[number];
   /** Fastify's trustProxy: which proxies' X-Forwarded-* headers to believe (client address, scheme). */
   trustProxy: boolean | string;
+  mail: MailConfig;
+  /** Undefined when GitHub login is not set up (no AMY_GITHUB_CLIENT_ID): the feature is off. */
+  github: GithubConfig | undefined;
+}
+
+export interface MailConfig {
+  /** SMTP server to send through; without one, mail is kept in the outbox for superusers to read. */
+  smtpUrl: string | undefined;
+  defaultFrom: string;
+}
+
+export interface GithubConfig {
+  clientId: string;
+  clientSecret: string;
+  authorizeUrl: string;
+  tokenUrl: string;
+  apiUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -65,6 +96,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       "Invalid configuration:\n  AMY_SITE_URL is https, so TLS ends at a proxy: set AMY_TRUST_PROXY to the proxy's address (or true)",
     );
   }
+  if (env.AMY_GITHUB_CLIENT_ID && !env.AMY_GITHUB_CLIENT_SECRET) {
+    throw new ConfigError(
+      "Invalid configuration:\n  AMY_GITHUB_CLIENT_ID is set, so AMY_GITHUB_CLIENT_SECRET is required",
+    );
+  }
   const dataDir = resolve(env.AMY_DATA_DIR);
   return {
     env: env.NODE_ENV,
@@ -76,6 +112,19 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     siteUrl: new URL(env.AMY_SITE_URL ?? `http://localhost:${env.PORT}`),
     siteBanner: env.AMY_SITE_BANNER,
     trustProxy: parseTrustProxy(env.AMY_TRUST_PROXY),
+    mail: { smtpUrl: env.AMY_SMTP_URL, defaultFrom: env.AMY_DEFAULT_FROM_EMAIL },
+    github: githubConfig(env),
+  };
+}
+
+function githubConfig(env: Env): GithubConfig | undefined {
+  if (!env.AMY_GITHUB_CLIENT_ID || !env.AMY_GITHUB_CLIENT_SECRET) return undefined;
+  return {
+    clientId: env.AMY_GITHUB_CLIENT_ID,
+    clientSecret: env.AMY_GITHUB_CLIENT_SECRET,
+    authorizeUrl: env.AMY_GITHUB_AUTHORIZE_URL,
+    tokenUrl: env.AMY_GITHUB_TOKEN_URL,
+    apiUrl: env.AMY_GITHUB_API_URL,
   };
 }
 

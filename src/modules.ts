@@ -4,13 +4,24 @@ import {
   accountsPermissionModels,
   accountsRoutes,
   adminGroupsSeeder,
+  githubRoutes,
+  passwordResetRoutes,
   permissionsSeeder,
 } from "./accounts/index.ts";
 import { dashboardRoutes } from "./dashboard/routes.tsx";
 import type { Seeder } from "./db/seed.ts";
+import { historyRoutes } from "./history/index.ts";
+import { mailRoutes } from "./mail/index.ts";
 
 /** Each module's routes, in registration order. */
-export const routePlugins: ((app: FastifyInstance) => Promise<void>)[] = [accountsRoutes, dashboardRoutes];
+export const routePlugins: ((app: FastifyInstance) => Promise<void>)[] = [
+  accountsRoutes,
+  passwordResetRoutes,
+  githubRoutes,
+  mailRoutes,
+  historyRoutes,
+  dashboardRoutes,
+];
 
 /** Reference data every installation needs; run after each migration and at every start. */
 export const referenceSeeders: Seeder[] = [adminGroupsSeeder, permissionsSeeder(accountsPermissionModels)];

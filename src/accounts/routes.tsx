@@ -17,25 +17,34 @@ const LOGIN_FAILED =
 const LOGIN_BLOCKED = `Too many failed attempts to log in. For your safety, wait ${LOGIN_FAILURE_WINDOW_MINUTES} minutes before trying again, or reset your password.`;
 
 export async function accountsRoutes(app: FastifyInstance) {
+  const githubLogin = app.config.github !== undefined;
   app.get<{ Querystring: { next?: string } }>(
     "/account/login/",
     { config: { access: access.public } },
     async (request, reply) => {
       const next = typeof request.query.next === "string" ? request.query.next : undefined;
-      return reply.page("Log in", <LoginPage values={{ next }} />);
+      return reply.page("Log in", <LoginPage values={{ next }} githubLogin={githubLogin} />);
     },
   );
 
   app.post("/account/login/", { config: { access: access.public } }, async (request, reply) => {
     const form = parseForm(loginForm, request.body);
-    if (!form.ok) return reply.page("Log in", <LoginPage values={form.values} errors={form.errors} />);
+    if (!form.ok)
+      return reply.page(
+        "Log in",
+        <LoginPage values={form.values} errors={form.errors} githubLogin={githubLogin} />,
+      );
     const { username, password, next } = form.data;
     const outcome = await authenticate(app.db, { identifier: username, password, ipAddress: request.ip });
     if (!outcome.ok) {
       const message = outcome.reason === "blocked" ? LOGIN_BLOCKED : LOGIN_FAILED;
-      return reply.page("Log in", <LoginPage values={{ username, next }} errors={{ __all__: [message] }} />, {
-        status: outcome.reason === "blocked" ? 429 : 200,
-      });
+      return reply.page(
+        "Log in",
+        <LoginPage values={{ username, next }} errors={{ __all__: [message] }} githubLogin={githubLogin} />,
+        {
+          status: outcome.reason === "blocked" ? 429 : 200,
+        },
+      );
     }
     await request.session.regenerate(); // a new session id at login: no session fixation
     request.session.personId = outcome.person.id;

@@ -144,3 +144,23 @@ export const loginFailure = pgTable(
     index("amy_login_failure_ip_address_failed_at_idx").on(table.ipAddress, table.failedAt),
   ],
 );
+
+/** GitHub accounts allowed to log in as a person (python-social-auth's table; `uid` is GitHub's user id). */
+export const socialAuth = pgTable(
+  "social_auth_usersocialauth",
+  {
+    id: serial("id").primaryKey(),
+    provider: varchar("provider", { length: 32 }).notNull(),
+    uid: varchar("uid", { length: 255 }).notNull(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => person.id, { onDelete: "cascade" }),
+    extraData: jsonb("extra_data").notNull().default({}),
+    created: timestamp("created", { withTimezone: true }).notNull().defaultNow(),
+    modified: timestamp("modified", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    unique("social_auth_usersocialauth_provider_uid_key").on(table.provider, table.uid),
+    index("social_auth_usersocialauth_user_id_idx").on(table.userId),
+  ],
+);

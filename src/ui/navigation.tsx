@@ -7,12 +7,18 @@ interface NavLink {
 }
 
 // Only pages that exist are listed; each module adds its pages here as it lands.
-const adminLinks: NavLink[] = [{ label: "Dashboard", href: "/dashboard/admin/" }];
+const adminLinks: NavLink[] = [
+  { label: "Dashboard", href: "/dashboard/admin/" },
+  { label: "Recently changed", href: "/workshops/log/" },
+];
 const memberLinks: NavLink[] = [{ label: "Your profile", href: "/dashboard/instructor/" }];
 
 function accountLinks(viewer: ViewerInfo): NavLink[] {
   const links = [{ label: "Change password", href: `/workshops/person/${viewer.id}/password/` }];
-  if (viewer.isSuperuser) links.push({ label: "Instructor dashboard", href: "/dashboard/instructor/" });
+  if (viewer.isSuperuser) {
+    links.push({ label: "Instructor dashboard", href: "/dashboard/instructor/" });
+    links.push({ label: "Outbox", href: "/mail/outbox/" });
+  }
   return links;
 }
 

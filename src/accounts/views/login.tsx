@@ -3,6 +3,8 @@ import { Field, type FieldErrors, FormAlert, PostForm } from "../../ui/forms.tsx
 export interface LoginPageProps {
   values: { username?: string | undefined; next?: string | undefined };
   errors?: FieldErrors;
+  /** GitHub login is configured: offer its button. */
+  githubLogin?: boolean;
 }
 
 export function LoginPage(props: LoginPageProps) {
@@ -38,16 +40,34 @@ export function LoginPage(props: LoginPageProps) {
             Log in to AMY
           </button>
         </PostForm>
+        <p class="mt-3">
+          <a href="/account/password_reset/">Forgot your password?</a>
+        </p>
       </section>
       <section class="col-md-6 col-lg-5 mt-4 mt-md-0" aria-labelledby="login-help">
         <h2 id="login-help" class="h4">
           Instructors and trainees
         </h2>
+        {props.githubLogin ? <GithubButton next={props.values.next} /> : null}
         <p>
           Trouble logging in? Write to <a href="mailto:team@carpentries.org">team@carpentries.org</a> and we
           will help.
         </p>
       </section>
     </div>
+  );
+}
+
+function GithubButton(props: { next: string | undefined }) {
+  const href = props.next ? `/login/github/?next=${encodeURIComponent(props.next)}` : "/login/github/";
+  return (
+    <>
+      <p>If the AMY team linked your GitHub account to AMY, log in with it:</p>
+      <p>
+        <a class="btn btn-dark" href={href}>
+          Log in with GitHub
+        </a>
+      </p>
+    </>
   );
 }

@@ -1,0 +1,3 @@
+// The history module's public surface: record changes inside the transaction that makes them.
+export { type Change, type ChangedObject, recordChange, rowFields } from "./record.ts";
+export { historyRoutes } from "./routes.tsx";
