@@ -1,20 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { VNode } from "preact";
-import { renderToString } from "preact-render-to-string";
 import { LoginPage } from "../../src/accounts/views/login.tsx";
-import { type PageContext, PageContextProvider } from "../../src/ui/context.ts";
+import { renderInPage } from "../helpers/render.tsx";
 
-const context: PageContext = {
-  path: "/account/login/",
-  csrfToken: "token",
-  viewer: null,
-  flashes: [],
-  siteBanner: "local",
-  version: "0",
-};
-const html = (node: VNode) =>
-  renderToString(<PageContextProvider.Provider value={context}>{node}</PageContextProvider.Provider>);
+const html = (node: VNode) => renderInPage(node);
 
 describe("the login page's GitHub button", () => {
   test("is shown when GitHub login is configured, carrying next", () => {

@@ -1,23 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { VNode } from "preact";
-import { renderToString } from "preact-render-to-string";
 import { BlockedDeletePage } from "../../src/ui/blocked-delete.tsx";
-import { type PageContext, PageContextProvider } from "../../src/ui/context.ts";
 import { CheckboxField, Field, PostForm, SelectField, TextAreaField } from "../../src/ui/forms.tsx";
 import { PaginationNav } from "../../src/ui/pagination-nav.tsx";
 import { DataTable, SortableHeader } from "../../src/ui/table.tsx";
+import { renderInPage } from "../helpers/render.tsx";
 
-const context: PageContext = {
-  path: "/x/",
-  csrfToken: "token123",
-  viewer: null,
-  flashes: [],
-  siteBanner: "local",
-  version: "0",
-};
-const html = (node: VNode) =>
-  renderToString(<PageContextProvider.Provider value={context}>{node}</PageContextProvider.Provider>);
+const html = (node: VNode) => renderInPage(node);
 
 describe("form pieces", () => {
   test("a post form carries the CSRF token and an optional confirmation", () => {

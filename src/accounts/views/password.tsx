@@ -1,4 +1,5 @@
 import { Field, type FieldErrors, PostForm } from "../../ui/forms.tsx";
+import { MIN_PASSWORD_LENGTH } from "../rules.ts";
 
 export interface PasswordPageProps {
   personId: number;
@@ -29,27 +30,37 @@ export function PasswordPage(props: PasswordPageProps) {
             autofocus
           />
         ) : null}
-        <Field
-          name="new_password1"
-          label="New password"
-          type="password"
-          errors={props.errors}
-          required
-          autocomplete="new-password"
-          help="At least 8 characters, not only digits, not a common password and not close to your name, username or email."
-        />
-        <Field
-          name="new_password2"
-          label="New password again"
-          type="password"
-          errors={props.errors}
-          required
-          autocomplete="new-password"
-        />
+        <NewPasswordFields errors={props.errors} />
         <button type="submit" class="btn btn-primary">
           Change password
         </button>
       </PostForm>
     </div>
+  );
+}
+
+/** The new password, twice: shared by the change-password and the reset forms. */
+export function NewPasswordFields(props: { errors?: FieldErrors | undefined; autofocus?: boolean }) {
+  return (
+    <>
+      <Field
+        name="new_password1"
+        label="New password"
+        type="password"
+        errors={props.errors}
+        required
+        autocomplete="new-password"
+        autofocus={props.autofocus}
+        help={`At least ${MIN_PASSWORD_LENGTH} characters, not only digits, not a common password and not close to your name, username or email.`}
+      />
+      <Field
+        name="new_password2"
+        label="New password again"
+        type="password"
+        errors={props.errors}
+        required
+        autocomplete="new-password"
+      />
+    </>
   );
 }

@@ -1,29 +1,13 @@
-import { Field, type FieldErrors, PostForm } from "../../../ui/forms.tsx";
-import { MIN_PASSWORD_LENGTH } from "../../rules.ts";
+import type { FieldErrors } from "../../../ui/forms.tsx";
+import { PostForm } from "../../../ui/forms.tsx";
+import { NewPasswordFields } from "../../views/password.tsx";
 
 export function SetPasswordPage(props: { uidb64: string; username: string; errors?: FieldErrors }) {
   return (
     <div class="col-md-8 col-lg-6">
       <p>Choose a new password for your account ({props.username}).</p>
       <PostForm action={`/account/reset/${props.uidb64}/set-password/`} novalidate>
-        <Field
-          name="new_password1"
-          label="New password"
-          type="password"
-          errors={props.errors}
-          required
-          autocomplete="new-password"
-          autofocus
-          help={`At least ${MIN_PASSWORD_LENGTH} characters, not only digits, not a common password and not close to your name, username or email.`}
-        />
-        <Field
-          name="new_password2"
-          label="New password again"
-          type="password"
-          errors={props.errors}
-          required
-          autocomplete="new-password"
-        />
+        <NewPasswordFields errors={props.errors} autofocus />
         <button type="submit" class="btn btn-primary">
           Set my password
         </button>
