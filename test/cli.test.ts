@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, test } from "node:test";
+import { after, describe, test } from "node:test";
 
 const AMY = new URL("../bin/amy.js", import.meta.url).pathname;
 
@@ -47,7 +47,16 @@ function waitForOutput(child: ChildProcess, pattern: RegExp): Promise<string> {
   });
 }
 
-const freshDataDir = () => ({ AMY_DATA_DIR: mkdtempSync(join(tmpdir(), "amy-cli-")), DATABASE_URL: "" });
+const dataDirs: string[] = [];
+after(() => {
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function freshDataDir() {
+  const dir = mkdtempSync(join(tmpdir(), "amy-cli-"));
+  dataDirs.push(dir);
+  return { AMY_DATA_DIR: dir, DATABASE_URL: "" };
+}
 
 describe("amy command", () => {
   test("createsuperuser creates an account once and refuses a duplicate clearly", async () => {
