@@ -2,17 +2,19 @@ import { sql } from "drizzle-orm";
 import {
   boolean,
   check,
+  doublePrecision,
   index,
   integer,
   jsonb,
   pgTable,
   serial,
+  text,
   timestamp,
   unique,
   varchar,
 } from "drizzle-orm/pg-core";
 
-/** The person is also the login account (AMY's custom user model). The people module adds the rest. */
+/** The person is also the login account (AMY's custom user model): one table for both. */
 export const person = pgTable(
   "workshops_person",
   {
@@ -26,12 +28,42 @@ export const person = pgTable(
     middle: varchar("middle", { length: 100 }).notNull().default(""),
     family: varchar("family", { length: 100 }).notNull().default(""),
     email: varchar("email", { length: 254 }).unique(),
+    secondaryEmail: varchar("secondary_email", { length: 254 }).notNull().default(""),
+    gender: varchar("gender", { length: 1 }).notNull().default("U"),
+    genderOther: varchar("gender_other", { length: 100 }).notNull().default(""),
+    airportIata: varchar("airport_iata", { length: 10 }).notNull().default(""),
+    airportCountry: varchar("airport_country", { length: 2 }).notNull().default(""),
+    airportLat: doublePrecision("airport_lat").notNull().default(0),
+    airportLon: doublePrecision("airport_lon").notNull().default(0),
+    airportTimezone: text("airport_timezone").notNull().default(""),
+    country: varchar("country", { length: 2 }).notNull().default(""),
+    timezone: text("timezone").notNull().default(""),
+    github: varchar("github", { length: 39 }).unique(),
+    twitter: varchar("twitter", { length: 100 }).unique(),
+    bluesky: varchar("bluesky", { length: 100 }).unique(),
+    mastodon: varchar("mastodon", { length: 100 }).unique(),
+    url: varchar("url", { length: 100 }).notNull().default(""),
+    userNotes: text("user_notes").notNull().default(""),
+    affiliation: varchar("affiliation", { length: 100 }).notNull().default(""),
+    occupation: varchar("occupation", { length: 100 }).notNull().default(""),
+    orcid: varchar("orcid", { length: 100 }).notNull().default(""),
+    duplicationReviewedOn: timestamp("duplication_reviewed_on", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastUpdatedAt: timestamp("last_updated_at", { withTimezone: true }).notNull().defaultNow(),
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
   },
   (table) => [
     check("workshops_person_username_format", sql`${table.username} ~ '^[A-Za-z0-9_-]+$'`),
     check("workshops_person_email_lowercase", sql`${table.email} = lower(${table.email})`),
+    check("workshops_person_gender_check", sql`${table.gender} in ('U', 'F', 'V', 'M', 'O')`),
+    index("workshops_person_family_personal_idx").on(table.family, table.personal),
+    index("workshops_person_personal_trgm").using("gin", sql`${table.personal} gin_trgm_ops`),
+    index("workshops_person_middle_trgm").using("gin", sql`${table.middle} gin_trgm_ops`),
+    index("workshops_person_family_trgm").using("gin", sql`${table.family} gin_trgm_ops`),
+    index("workshops_person_email_trgm").using("gin", sql`${table.email} gin_trgm_ops`),
+    index("workshops_person_secondary_email_trgm").using("gin", sql`${table.secondaryEmail} gin_trgm_ops`),
+    index("workshops_person_github_trgm").using("gin", sql`${table.github} gin_trgm_ops`),
+    index("workshops_person_username_trgm").using("gin", sql`${table.username} gin_trgm_ops`),
   ],
 );
 

@@ -1,5 +1,6 @@
 import { join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
@@ -28,12 +29,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
   const unlock = lockDataDir(options.dataDir);
   try {
-    const client = await PGlite.create(join(options.dataDir, "pglite"));
+    const client = await createPglite({ dataDir: join(options.dataDir, "pglite") });
     return wrapPglite(client, unlock);
   } catch (error) {
     unlock();
     throw error;
   }
+}
+
+/** An embedded database with the extensions the migrations create (PGlite must load them itself). */
+export function createPglite(options: PGliteOptions = {}): Promise<PGlite> {
+  return PGlite.create({ ...options, extensions: { pg_trgm } });
 }
 
 export function openPostgres(url: string, poolSize = 10): Database {

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { PGlite } from "@electric-sql/pglite";
-import { wrapPglite } from "../../src/db/client.ts";
+import { createPglite, wrapPglite } from "../../src/db/client.ts";
 import { hasPendingMigrations, migrate } from "../../src/db/migrate.ts";
 import { testDatabase } from "../helpers/database.ts";
 
@@ -15,7 +14,7 @@ test("a migrated database has no pending migrations", async () => {
 });
 
 test("an empty database has pending migrations until it is migrated, and migrating twice is harmless", async () => {
-  const database = wrapPglite(new PGlite());
+  const database = wrapPglite(await createPglite());
   try {
     assert.equal(await hasPendingMigrations(database), true);
     await migrate(database);

@@ -1,7 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
-import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { type Database, openPostgres, wrapPglite } from "../../src/db/client.ts";
+import { createPglite, type Database, openPostgres, wrapPglite } from "../../src/db/client.ts";
 import { migrate } from "../../src/db/migrate.ts";
 import { runSeeders } from "../../src/db/seed.ts";
 import { referenceSeeders } from "../../src/modules.ts";
@@ -29,7 +28,7 @@ async function prepare(database: Database): Promise<void> {
 export async function createTemplate(snapshotPath: string): Promise<void> {
   const url = serverUrl();
   if (!url) {
-    const client = new PGlite();
+    const client = await createPglite();
     const database = wrapPglite(client);
     await prepare(database);
     const dump = await client.dumpDataDir("none");
@@ -71,7 +70,7 @@ export async function testDatabase(): Promise<Database> {
   if (!url) {
     const snapshot = process.env[SNAPSHOT_ENV];
     if (!snapshot) throw new Error("Run the tests with npm test (the global setup prepares the database).");
-    const client = await PGlite.create({ loadDataDir: new Blob([await readFile(snapshot)]) });
+    const client = await createPglite({ loadDataDir: new Blob([await readFile(snapshot)]) });
     return wrapPglite(client);
   }
   const template = process.env[TEMPLATE_ENV];

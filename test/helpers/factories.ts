@@ -1,7 +1,11 @@
-import { inArray, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { addPersonToGroup, hashPassword, insertPerson } from "../../src/accounts/index.ts";
 import { contentType, permission, personPermission } from "../../src/accounts/schema.ts";
 import type { Db } from "../../src/db/client.ts";
+import { event, eventTag, task } from "../../src/events/schema.ts";
+import { organization } from "../../src/organizations/schema.ts";
+import { award } from "../../src/people/schema.ts";
+import { badge, role, tag } from "../../src/reference/schema.ts";
 
 export const PASSWORD = "correct horse battery staple";
 let sequence = 0;
@@ -51,3 +55,94 @@ export const makeAdmin = (db: Db, options: PersonOptions = {}) =>
   makePerson(db, { groups: ["administrators"], ...options });
 export const makeSuperuser = (db: Db, options: PersonOptions = {}) =>
   makePerson(db, { isSuperuser: true, ...options });
+
+export async function makeOrganization(
+  db: Db,
+  options: { domain?: string; fullname?: string; country?: string } = {},
+) {
+  sequence++;
+  const domain = options.domain ?? `org${sequence}-${process.pid}.example.org`;
+  const [row] = await db
+    .insert(organization)
+    .values({
+      domain,
+      fullname: options.fullname ?? `Organisation ${sequence}`,
+      country: options.country ?? null,
+    })
+    .returning();
+  if (!row) throw new Error("organisation not inserted");
+  return row;
+}
+
+/** The id of a seeded reference row (tag, role, badge…) by its name. */
+export async function referenceId(db: Db, table: typeof tag | typeof role | typeof badge, name: string) {
+  const [row] = await db.select({ id: table.id }).from(table).where(eq(table.name, name));
+  if (!row) throw new Error(`no reference row named ${name}`);
+  return row.id;
+}
+
+export interface EventOptions {
+  slug?: string;
+  hostId?: number;
+  administratorDomain?: string;
+  start?: string | null;
+  end?: string | null;
+  tags?: string[];
+}
+
+export async function makeEvent(db: Db, options: EventOptions = {}) {
+  sequence++;
+  const hostId = options.hostId ?? (await makeOrganization(db)).id;
+  const administratorId = options.administratorDomain
+    ? (await db.select().from(organization).where(eq(organization.domain, options.administratorDomain)))[0]
+        ?.id
+    : null;
+  const [row] = await db
+    .insert(event)
+    .values({
+      slug:
+        options.slug ??
+        `2026-01-${String((sequence % 28) + 1).padStart(2, "0")}-event${sequence}-${process.pid}`,
+      hostId,
+      administratorId,
+      start: options.start === undefined ? "2026-01-10" : options.start,
+      end: options.end === undefined ? "2026-01-11" : options.end,
+    })
+    .returning();
+  if (!row) throw new Error("event not inserted");
+  for (const name of options.tags ?? []) {
+    await db.insert(eventTag).values({ eventId: row.id, tagId: await referenceId(db, tag, name) });
+  }
+  return row;
+}
+
+export async function makeTask(db: Db, options: { personId: number; eventId: number; role?: string }) {
+  const [row] = await db
+    .insert(task)
+    .values({
+      personId: options.personId,
+      eventId: options.eventId,
+      roleId: await referenceId(db, role, options.role ?? "instructor"),
+    })
+    .returning();
+  if (!row) throw new Error("task not inserted");
+  return row;
+}
+
+export async function makeAward(
+  db: Db,
+  options: { personId: number; badge?: string; awarded?: string; eventId?: number; awardedById?: number },
+) {
+  const [row] = await db
+    .insert(award)
+    .values({
+      personId: options.personId,
+      badgeId: await referenceId(db, badge, options.badge ?? "instructor"),
+      awarded: options.awarded ?? "2026-01-15",
+      eventId: options.eventId ?? null,
+      awardedById: options.awardedById ?? null,
+    })
+    .returning();
+  if (!row) throw new Error("award not inserted");
+  return row;
+}

@@ -1,0 +1,23 @@
+// The reference module's public surface: the small tables every other module points at.
+import type { PermissionModel } from "../accounts/index.ts";
+
+export { referenceDataSeeder } from "./seeds.ts";
+
+export const referencePermissionModels: PermissionModel[] = [
+  ["tag", "tag"],
+  ["role", "role"],
+  ["badge", "badge"],
+  ["lesson", "lesson"],
+  ["knowledgedomain", "knowledge domain"],
+  ["language", "language"],
+  ["curriculum", "curriculum"],
+  ["curriculumtype", "curriculum type"],
+  ["academiclevel", "academic level"],
+  ["computingexperiencelevel", "computing experience level"],
+  ["infosource", "info source"],
+  ["continent", "continent"],
+].map(([model, verboseName]) => ({
+  appLabel: "workshops",
+  model: model as string,
+  verboseName: verboseName as string,
+}));
