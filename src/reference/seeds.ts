@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { Seeder } from "../db/seed.ts";
 import {
   academicLevel,
@@ -7,6 +8,7 @@ import {
   curriculum,
   infoSource,
   knowledgeDomain,
+  language,
   lesson,
   role,
   tag,
@@ -281,6 +283,15 @@ export const CONTINENTS = [
   },
 ];
 
+/** [subtag, name] pairs of the IANA language subtag registry (data/README.md). */
+function bundledLanguages(): { subtag: string; name: string }[] {
+  const rows = JSON.parse(readFileSync(new URL("./data/languages.json", import.meta.url), "utf8")) as [
+    string,
+    string,
+  ][];
+  return rows.map(([subtag, name]) => ({ subtag, name }));
+}
+
 export const referenceDataSeeder: Seeder = {
   name: "reference data",
   async run(tx) {
@@ -295,6 +306,7 @@ export const referenceDataSeeder: Seeder = {
       .insert(knowledgeDomain)
       .values(KNOWLEDGE_DOMAINS.map((name) => ({ name })))
       .onConflictDoNothing();
+    await tx.insert(language).values(bundledLanguages()).onConflictDoNothing();
     await tx.insert(curriculum).values(CURRICULA).onConflictDoNothing();
     await tx
       .insert(academicLevel)
