@@ -125,3 +125,15 @@ export async function listVersionsOfObject(db: Executor, of: VersionRow): Promis
     )
     .orderBy(desc(version.id));
 }
+
+/** Forgets every stored version of one object (archiving a person keeps no trace of their old data). */
+export async function deleteVersionsOf(
+  db: Executor,
+  label: string,
+  objectId: number | string,
+): Promise<void> {
+  const contentTypeId = await contentTypeIdOf(db, label);
+  await db
+    .delete(version)
+    .where(and(eq(version.contentTypeId, contentTypeId), eq(version.objectId, String(objectId))));
+}

@@ -1,4 +1,5 @@
 /** Person names and handles: the pure rules of AMY's Person model. */
+import { findAirport } from "./airports.ts";
 
 export const GITHUB_PATTERN = /^([a-zA-Z\d](?:-?[a-zA-Z\d])*)$/;
 export const GITHUB_MAX_LENGTH = 39;
@@ -58,4 +59,101 @@ export function firstFreeUsername(stem: string, taken: ReadonlySet<string>): str
 export function nullIfBlank(value: string | null | undefined): string | null {
   const trimmed = value?.trim() ?? "";
   return trimmed === "" ? null : trimmed;
+}
+
+export const GENDERS = [
+  { value: "U", label: "Prefer not to say" },
+  { value: "F", label: "Female" },
+  { value: "V", label: "Gender variant / non-conforming" },
+  { value: "M", label: "Male" },
+  { value: "O", label: "Other" },
+] as const;
+
+export type Gender = (typeof GENDERS)[number]["value"];
+
+/** The editable fields of a person, as stored (after `normalizePersonFields`). */
+export interface PersonFields {
+  personal: string;
+  middle: string;
+  family: string;
+  email: string | null;
+  secondaryEmail: string;
+  gender: string;
+  genderOther: string;
+  airportIata: string;
+  country: string;
+  timezone: string;
+  github: string | null;
+  twitter: string | null;
+  bluesky: string | null;
+  mastodon: string | null;
+  url: string;
+  affiliation: string;
+  occupation: string;
+  orcid: string;
+  userNotes: string;
+}
+
+/** AMY's save-time clean-up: names trimmed, email lower-cased, empty handles stored as NULL. */
+export function normalizePersonFields(fields: PersonFields): PersonFields {
+  return {
+    ...fields,
+    personal: fields.personal.trim(),
+    middle: fields.middle.trim(),
+    family: fields.family.trim(),
+    email: nullIfBlank(fields.email)?.toLowerCase() ?? null,
+    secondaryEmail: fields.secondaryEmail.trim().toLowerCase(),
+    airportIata: fields.airportIata.trim().toUpperCase(),
+    github: nullIfBlank(fields.github),
+    twitter: nullIfBlank(fields.twitter),
+    bluesky: nullIfBlank(fields.bluesky),
+    mastodon: nullIfBlank(fields.mastodon),
+  };
+}
+
+export interface AirportLocation {
+  airportIata: string;
+  airportCountry: string;
+  airportLat: number;
+  airportLon: number;
+  airportTimezone: string;
+}
+
+/** The location columns a person's airport code implies; an empty or unknown code clears them. */
+export function airportLocation(code: string): AirportLocation {
+  const airport = code ? findAirport(code) : undefined;
+  if (!airport)
+    return { airportIata: "", airportCountry: "", airportLat: 0, airportLon: 0, airportTimezone: "" };
+  return {
+    airportIata: airport.iata,
+    airportCountry: airport.country,
+    airportLat: airport.latitude,
+    airportLon: airport.longitude,
+    airportTimezone: airport.timezone,
+  };
+}
+
+/** The country overrides the airport's unless empty. */
+export function effectiveCountry(person: { country: string; airportCountry: string }): string {
+  return person.country || person.airportCountry;
+}
+
+export function effectiveTimezone(person: { timezone: string; airportTimezone: string }): string {
+  return person.timezone || person.airportTimezone;
+}
+
+/**
+ * On edit, a new airport makes the stored country and time-zone overrides stale, so they are cleared;
+ * an override the user changed in the same submission is what they want, so it is kept.
+ */
+export function clearStaleOverrides(
+  stored: { airportIata: string; country: string; timezone: string },
+  submitted: PersonFields,
+): PersonFields {
+  if (stored.airportIata === submitted.airportIata) return submitted;
+  return {
+    ...submitted,
+    country: submitted.country === stored.country ? "" : submitted.country,
+    timezone: submitted.timezone === stored.timezone ? "" : submitted.timezone,
+  };
 }

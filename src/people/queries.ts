@@ -1,0 +1,92 @@
+import { and, eq, inArray, like, or, sql } from "drizzle-orm";
+import { person, socialAuth } from "../accounts/schema.ts";
+import type { Executor } from "../db/client.ts";
+import { personDomain, personLanguage, qualification } from "./schema.ts";
+
+export type PersonRow = typeof person.$inferSelect;
+
+export async function findPerson(db: Executor, id: number): Promise<PersonRow | undefined> {
+  const [row] = await db.select().from(person).where(eq(person.id, id));
+  return row;
+}
+
+/** Usernames already taken among the candidates of `stem` (the stem itself and stem_N). */
+export async function usernamesLike(db: Executor, stem: string): Promise<Set<string>> {
+  const escaped = stem.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const rows = await db
+    .select({ username: person.username })
+    .from(person)
+    .where(or(eq(person.username, stem), like(person.username, `${escaped}\\_%`)));
+  return new Set(rows.map((row) => row.username));
+}
+
+export interface PersonLinks {
+  lessonIds: number[];
+  domainIds: number[];
+  languageIds: number[];
+}
+
+export async function findPersonLinks(db: Executor, personId: number): Promise<PersonLinks> {
+  const [lessons, domains, languages] = await Promise.all([
+    db.select({ id: qualification.lessonId }).from(qualification).where(eq(qualification.personId, personId)),
+    db
+      .select({ id: personDomain.knowledgedomainId })
+      .from(personDomain)
+      .where(eq(personDomain.personId, personId)),
+    db
+      .select({ id: personLanguage.languageId })
+      .from(personLanguage)
+      .where(eq(personLanguage.personId, personId)),
+  ]);
+  return {
+    lessonIds: lessons.map((row) => row.id),
+    domainIds: domains.map((row) => row.id),
+    languageIds: languages.map((row) => row.id),
+  };
+}
+
+/** Replaces the person's lessons, knowledge domains and languages with the given ones. */
+export async function replacePersonLinks(tx: Executor, personId: number, links: PersonLinks): Promise<void> {
+  await tx.delete(qualification).where(eq(qualification.personId, personId));
+  await tx.delete(personDomain).where(eq(personDomain.personId, personId));
+  await tx.delete(personLanguage).where(eq(personLanguage.personId, personId));
+  const unique = (ids: number[]) => [...new Set(ids)];
+  if (links.lessonIds.length > 0)
+    await tx
+      .insert(qualification)
+      .values(unique(links.lessonIds).map((lessonId) => ({ personId, lessonId })));
+  if (links.domainIds.length > 0)
+    await tx
+      .insert(personDomain)
+      .values(unique(links.domainIds).map((knowledgedomainId) => ({ personId, knowledgedomainId })));
+  if (links.languageIds.length > 0)
+    await tx
+      .insert(personLanguage)
+      .values(unique(links.languageIds).map((languageId) => ({ personId, languageId })));
+}
+
+export async function deleteSocialLogins(tx: Executor, personId: number): Promise<void> {
+  await tx.delete(socialAuth).where(eq(socialAuth.userId, personId));
+}
+
+/** Which of the given values are already used by another person in `column` (a unique column). */
+export async function takenBy(
+  db: Executor,
+  column: "email" | "github" | "twitter" | "bluesky" | "mastodon" | "username",
+  value: string,
+  exceptPersonId: number | undefined,
+): Promise<boolean> {
+  const conditions = [eq(person[column], value)];
+  if (exceptPersonId !== undefined) conditions.push(sql`${person.id} <> ${exceptPersonId}`);
+  const [row] = await db
+    .select({ id: person.id })
+    .from(person)
+    .where(and(...conditions))
+    .limit(1);
+  return row !== undefined;
+}
+
+export async function findPersonsByIds(db: Executor, ids: number[]): Promise<PersonRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(person).where(inArray(person.id, ids));
+}
