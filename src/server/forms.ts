@@ -13,14 +13,23 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
 
 export type FormResult<T> =
   | { ok: true; data: T }
-  | { ok: false; errors: FieldErrors; values: Record<string, string> };
+  | { ok: false; errors: FieldErrors; values: Record<string, string>; lists: Record<string, string[]> };
 
-/** Validates a submitted form; on failure gives the errors and the submitted text to show again. */
-export function parseForm<T>(schema: z.ZodType<T>, body: unknown): FormResult<T> {
+/**
+ * Validates a submitted form; on failure gives the errors and the submitted text to show again.
+ * `lists` names the multi-value fields (repeated keys, e.g. a multi-select), which reach the schema
+ * as arrays; every other field is its first value.
+ */
+export function parseForm<T>(
+  schema: z.ZodType<T>,
+  body: unknown,
+  options: { lists?: readonly string[] } = {},
+): FormResult<T> {
   const values = submittedValues(body);
-  const result = schema.safeParse(values);
+  const lists = submittedLists(body, options.lists ?? []);
+  const result = schema.safeParse({ ...values, ...lists });
   if (result.success) return { ok: true, data: result.data };
-  return { ok: false, errors: fieldErrors(result.error), values };
+  return { ok: false, errors: fieldErrors(result.error), values, lists };
 }
 
 /** Keeps the text fields of a submission (first value of each), never the CSRF token. */
@@ -33,4 +42,16 @@ export function submittedValues(body: unknown): Record<string, string> {
     if (typeof first === "string") values[key] = first;
   }
   return values;
+}
+
+/** Every value of each named field, as a list (absent → empty). */
+export function submittedLists(body: unknown, names: readonly string[]): Record<string, string[]> {
+  const record = body && typeof body === "object" ? (body as Record<string, unknown>) : {};
+  const lists: Record<string, string[]> = {};
+  for (const name of names) {
+    const value = record[name];
+    const all = Array.isArray(value) ? value : value === undefined ? [] : [value];
+    lists[name] = all.filter((item): item is string => typeof item === "string");
+  }
+  return lists;
 }

@@ -10,7 +10,7 @@ import type { Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
 import { ErrorPage, errorTitle } from "../ui/error-page.tsx";
 import { collectRoutes, decideAccess, type RouteEntry, wantsJson } from "./access.ts";
-import { ForbiddenError, NotFoundError, publicError } from "./errors.ts";
+import { ForbiddenError, HttpError, NotFoundError, publicError } from "./errors.ts";
 import { makePageRenderer } from "./render.tsx";
 import { PostgresSessionStore } from "./session-store.ts";
 import { registerStaticAssets } from "./static.ts";
@@ -86,8 +86,44 @@ export async function registerPlatform(app: FastifyInstance, config: Config, db:
     makePageRenderer({ siteBanner: config.siteBanner, version: VERSION, csrfUserInfo }),
   );
   app.setErrorHandler(handleError);
-  app.setNotFoundHandler(async (request, reply) => sendError(request, reply, new NotFoundError(), 404));
+  const allowedMethods = routeMethods(app);
+  app.setNotFoundHandler(async (request, reply) => {
+    const allowed = allowedMethods(request.url.split("?")[0] ?? "/");
+    if (allowed.length === 0) return sendError(request, reply, new NotFoundError(), 404);
+    reply.header("allow", allowed.join(", "));
+    const error = new HttpError(
+      405,
+      "method_not_allowed",
+      `This address accepts only ${allowed.join(" and ")}.`,
+    );
+    return sendError(request, reply, error, 405);
+  });
   registerStaticAssets(app);
+}
+
+/**
+ * The methods the routes of a path accept. A request with another method (a GET on a delete
+ * address, a POST to a search page) is answered 405 with an Allow header rather than 404.
+ */
+function routeMethods(app: FastifyInstance): (path: string) => string[] {
+  const routes: { pattern: RegExp; methods: string[] }[] = [];
+  app.addHook("onRoute", (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    routes.push({ pattern: routePattern(route.url), methods: methods.filter((method) => method !== "HEAD") });
+  });
+  return (path) => [
+    ...new Set(routes.filter((route) => route.pattern.test(path)).flatMap((route) => route.methods)),
+  ];
+}
+
+function routePattern(url: string): RegExp {
+  const escaped = url
+    .split(/(:[A-Za-z_]+|\*)/)
+    .map((part) =>
+      part === "*" ? ".*" : part.startsWith(":") ? "[^/]+" : part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"),
+    )
+    .join("");
+  return new RegExp(`^${escaped}$`);
 }
 
 function helmetOptions(config: Config) {

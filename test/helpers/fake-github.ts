@@ -22,6 +22,8 @@ export interface FakeGithub {
   /** Make the token or user endpoint fail with this status. */
   failToken?: number;
   failUser?: number;
+  /** GitHub's public users, by login, for the user lookup (GET /users/<login>). */
+  users: Map<string, number>;
   tokenRequests: number;
   close(): Promise<void>;
 }
@@ -32,6 +34,7 @@ export async function startFakeGithub(): Promise<FakeGithub> {
   const fake: FakeGithub = {
     config: {},
     nextUser: { id: 1, login: "octocat" },
+    users: new Map(),
     tokenRequests: 0,
     close: async () => {},
   };
@@ -86,10 +89,19 @@ export async function startFakeGithub(): Promise<FakeGithub> {
 
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
+    if (request.method === "GET" && url.pathname.startsWith("/users/")) return publicUser(response, url);
     const handler = handlers[`${request.method} ${url.pathname}`];
     if (!handler) return json(response, 404, { message: "Not Found" });
     handler(request, response, url).catch(() => json(response, 500, { message: "fake failed" }));
   });
+  function publicUser(response: ServerResponse, url: URL): void {
+    const login = decodeURIComponent(url.pathname.slice("/users/".length));
+    const id = fake.users.get(login.toLowerCase());
+    if (fake.failUser) json(response, fake.failUser, { message: "Server error" });
+    else if (id === undefined) json(response, 404, { message: "Not Found" });
+    else json(response, 200, { id, login, type: "User" });
+  }
+
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   fake.config = {
