@@ -1,4 +1,4 @@
-// Rebuilds src/people/data/airports.json, the IATA airport data set AMY validates and derives
+// Rebuilds src/reference/data/airports.json, the IATA airport data set AMY validates and derives
 // person locations from. The source package is not a dependency; install it for the run:
 //   npm install --no-save airport-data-js@4 && npx tsx scripts/build-airports.ts
 import { writeFileSync } from "node:fs";
@@ -28,6 +28,6 @@ const airports = (await source.findAirports({}))
     Math.round(airport.longitude * 1e5) / 1e5,
     airport.time,
   ]);
-const target = new URL("../src/people/data/airports.json", import.meta.url);
+const target = new URL("../src/reference/data/airports.json", import.meta.url);
 writeFileSync(target, `[\n${airports.map((row) => JSON.stringify(row)).join(",\n")}\n]\n`);
 console.log(`${airports.length} airports written to ${target.pathname}`);

@@ -1,6 +1,8 @@
 // The reference module's public surface: the small tables every other module points at.
 import type { PermissionModel } from "../accounts/index.ts";
 
+export { type ChoiceTable, listActiveChoices } from "./queries.ts";
+export { referenceRoutes } from "./routes.tsx";
 export { referenceDataSeeder } from "./seeds.ts";
 
 export const referencePermissionModels: PermissionModel[] = [
@@ -21,3 +23,5 @@ export const referencePermissionModels: PermissionModel[] = [
   model: model as string,
   verboseName: verboseName as string,
 }));
+export { type Airport, airportLabel, findAirport, searchAirports } from "./airports.ts";
+export { countryChoices, countryName, isCountryCode } from "./countries.ts";

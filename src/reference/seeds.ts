@@ -1,4 +1,6 @@
 import { readFileSync } from "node:fs";
+import type { PgTable } from "drizzle-orm/pg-core";
+import type { Executor } from "../db/client.ts";
 import type { Seeder } from "../db/seed.ts";
 import {
   academicLevel,
@@ -14,8 +16,8 @@ import {
   tag,
 } from "./schema.ts";
 
-// The rows every installation starts with. Each seeder inserts what is missing and never changes a
-// row an admin has edited. docs/decisions.md says which source each list follows.
+// The rows every installation starts with, inserted into each table while it is still empty, so
+// nothing an admin changed later comes back. docs/decisions.md says which source each list follows.
 
 export const TAGS = [
   { name: "automated-email", details: "Automated emails were sent for this event", priority: 10 },
@@ -292,37 +294,35 @@ function bundledLanguages(): { subtag: string; name: string }[] {
   return rows.map(([subtag, name]) => ({ subtag, name }));
 }
 
+/** Fills a table with its starting rows once, while it is empty: a row an admin renames or retires stays so. */
+async function seedEmpty<T extends PgTable>(
+  tx: Executor,
+  table: T,
+  rows: T["$inferInsert"][],
+): Promise<void> {
+  if ((await tx.$count(table)) > 0) return;
+  await tx.insert(table).values(rows).onConflictDoNothing();
+}
+
+const named = (names: readonly string[]) => names.map((name) => ({ name }));
+
 export const referenceDataSeeder: Seeder = {
   name: "reference data",
   async run(tx) {
-    await tx.insert(tag).values(TAGS).onConflictDoNothing();
-    await tx.insert(role).values(ROLES).onConflictDoNothing();
-    await tx.insert(badge).values(BADGES).onConflictDoNothing();
-    await tx
-      .insert(lesson)
-      .values(LESSONS.map((name) => ({ name })))
-      .onConflictDoNothing();
-    await tx
-      .insert(knowledgeDomain)
-      .values(KNOWLEDGE_DOMAINS.map((name) => ({ name })))
-      .onConflictDoNothing();
-    await tx.insert(language).values(bundledLanguages()).onConflictDoNothing();
-    await tx.insert(curriculum).values(CURRICULA).onConflictDoNothing();
-    await tx
-      .insert(academicLevel)
-      .values(ACADEMIC_LEVELS.map((name) => ({ name })))
-      .onConflictDoNothing();
-    await tx
-      .insert(computingExperienceLevel)
-      .values(COMPUTING_EXPERIENCE_LEVELS.map((name) => ({ name })))
-      .onConflictDoNothing();
-    await tx
-      .insert(infoSource)
-      .values(INFO_SOURCES.map((name) => ({ name })))
-      .onConflictDoNothing();
-    await tx
-      .insert(continent)
-      .values(CONTINENTS.map((row) => ({ name: row.name, countries: row.countries.replaceAll(" ", ",") })))
-      .onConflictDoNothing();
+    await seedEmpty(tx, tag, TAGS);
+    await seedEmpty(tx, role, ROLES);
+    await seedEmpty(tx, badge, BADGES);
+    await seedEmpty(tx, lesson, named(LESSONS));
+    await seedEmpty(tx, knowledgeDomain, named(KNOWLEDGE_DOMAINS));
+    await seedEmpty(tx, language, bundledLanguages());
+    await seedEmpty(tx, curriculum, CURRICULA);
+    await seedEmpty(tx, academicLevel, named(ACADEMIC_LEVELS));
+    await seedEmpty(tx, computingExperienceLevel, named(COMPUTING_EXPERIENCE_LEVELS));
+    await seedEmpty(tx, infoSource, named(INFO_SOURCES));
+    await seedEmpty(
+      tx,
+      continent,
+      CONTINENTS.map((row) => ({ name: row.name, countries: row.countries.replaceAll(" ", ",") })),
+    );
   },
 };

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { airportLabel, findAirport, searchAirports } from "../../src/people/airports.ts";
-import { countryChoices, countryName, isCountryCode } from "../../src/people/countries.ts";
+import { airportLabel, findAirport, searchAirports } from "../../src/reference/airports.ts";
+import { countryChoices, countryName, isCountryCode } from "../../src/reference/countries.ts";
 
 describe("airports", () => {
   test("are found by IATA code, in any case", () => {
