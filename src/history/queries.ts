@@ -137,3 +137,40 @@ export async function deleteVersionsOf(
     .delete(version)
     .where(and(eq(version.contentTypeId, contentTypeId), eq(version.objectId, String(objectId))));
 }
+
+export interface VersionStamp {
+  versionId: number;
+  dateCreated: Date;
+  userName: string | null;
+}
+
+/**
+ * When an object was first and last saved, and by whom: the "created" and "last modified" lines of a
+ * details page. Both are undefined for an object with no history (e.g. created before AMY kept it).
+ */
+export async function firstAndLastVersion(
+  db: Executor,
+  label: string,
+  objectId: number | string,
+): Promise<{ created: VersionStamp | undefined; lastModified: VersionStamp | undefined }> {
+  const [appLabel, model] = label.split(".");
+  const ofObject = and(
+    eq(contentType.appLabel, appLabel ?? ""),
+    eq(contentType.model, model ?? ""),
+    eq(version.objectId, String(objectId)),
+  );
+  const [created] = await selectVersions(db).where(ofObject).orderBy(version.id).limit(1);
+  const [lastModified] = await selectVersions(db).where(ofObject).orderBy(desc(version.id)).limit(1);
+  return {
+    created: created && {
+      versionId: created.id,
+      dateCreated: created.dateCreated,
+      userName: created.userName,
+    },
+    lastModified: lastModified && {
+      versionId: lastModified.id,
+      dateCreated: lastModified.dateCreated,
+      userName: lastModified.userName,
+    },
+  };
+}
