@@ -1,0 +1,43 @@
+import { sql } from "drizzle-orm";
+import { person } from "../../accounts/schema.ts";
+import { personMatches } from "../../lookups/index.ts";
+import { personDisplay } from "../../people/index.ts";
+import type { SearchSection } from "../registry.ts";
+import { totalOf } from "./total.ts";
+
+export function personPath(id: number): string {
+  return `/workshops/person/${id}/`;
+}
+
+const MATCHED_COLUMNS = [
+  person.personal,
+  person.middle,
+  person.family,
+  person.email,
+  person.secondaryEmail,
+  person.github,
+];
+
+export const personsSearch: SearchSection = {
+  key: "persons",
+  title: "Persons",
+  async search(db, term, limit) {
+    const rows = await db
+      .select({
+        id: person.id,
+        personal: person.personal,
+        middle: person.middle,
+        family: person.family,
+        email: person.email,
+        total: sql<number>`count(*) over ()`.mapWith(Number),
+      })
+      .from(person)
+      .where(personMatches(term, MATCHED_COLUMNS))
+      .orderBy(person.family, person.personal, person.id)
+      .limit(limit);
+    return {
+      count: totalOf(rows),
+      items: rows.map((row) => ({ href: personPath(row.id), text: personDisplay(row) })),
+    };
+  },
+};
