@@ -1,6 +1,7 @@
 import { and, eq, inArray, like, or, sql } from "drizzle-orm";
 import { person, socialAuth } from "../accounts/schema.ts";
 import type { Executor } from "../db/client.ts";
+import { listActiveChoices } from "../reference/index.ts";
 import { personDomain, personLanguage, qualification } from "./schema.ts";
 
 export type PersonRow = typeof person.$inferSelect;
@@ -89,4 +90,72 @@ export async function takenBy(
 export async function findPersonsByIds(db: Executor, ids: number[]): Promise<PersonRow[]> {
   if (ids.length === 0) return [];
   return db.select().from(person).where(inArray(person.id, ids));
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/**
+ * The lessons, knowledge domains and languages a person form offers: the active ones, plus any
+ * retired one the person already has (`keep`), so saving does not drop it.
+ */
+export async function personFormChoices(
+  db: Executor,
+  keep: { lessons?: number[]; domains?: number[]; languages?: number[] } = {},
+): Promise<{ lessons: Choice[]; domains: Choice[]; languages: Choice[] }> {
+  const [lessons, domains, languages] = await Promise.all([
+    listActiveChoices(db, "lessons", { keep: keep.lessons ?? [] }),
+    listActiveChoices(db, "knowledge-domains", { keep: keep.domains ?? [], excludeDontKnowYet: true }),
+    listActiveChoices(db, "languages", { keep: keep.languages ?? [] }),
+  ]);
+  return { lessons, domains, languages };
+}
+
+const UNIQUE_PERSON_FIELDS = [
+  ["email", "email", "email address"],
+  ["github", "github", "GitHub username"],
+  ["twitter", "twitter", "Twitter handle"],
+  ["bluesky", "bluesky", "Bluesky handle"],
+  ["mastodon", "mastodon", "Mastodon handle"],
+] as const;
+
+/** Errors for values another person already has, keyed by form field. */
+export async function uniquenessErrors(
+  db: Executor,
+  values: {
+    email: string | null;
+    github: string | null;
+    twitter: string | null;
+    bluesky: string | null;
+    mastodon: string | null;
+    username?: string;
+  },
+  exceptPersonId?: number,
+): Promise<Record<string, string[]>> {
+  const errors: Record<string, string[]> = {};
+  for (const [field, column, label] of UNIQUE_PERSON_FIELDS) {
+    const value = values[column];
+    if (value && (await takenBy(db, column, value, exceptPersonId)))
+      errors[field] = [`Another person already has this ${label}.`];
+  }
+  if (values.username && (await takenBy(db, "username", values.username, exceptPersonId)))
+    errors.username = ["Another person already has this username."];
+  return errors;
+}
+
+/** Errors for chosen lessons, domains or languages that do not exist (or are retired). */
+export async function unknownChoiceErrors(
+  db: Executor,
+  chosen: { lessons: number[]; domains: number[]; languages: number[] },
+  current: { lessons?: number[]; domains?: number[]; languages?: number[] } = {},
+): Promise<Record<string, string[]>> {
+  const choices = await personFormChoices(db, current);
+  const errors: Record<string, string[]> = {};
+  for (const field of ["lessons", "domains", "languages"] as const) {
+    const offered = new Set(choices[field].map((choice) => Number(choice.value)));
+    if (chosen[field].some((id) => !offered.has(id))) errors[field] = ["Choose only from the list."];
+  }
+  return errors;
 }

@@ -1,5 +1,5 @@
 /** Person names and handles: the pure rules of AMY's Person model. */
-import { findAirport } from "./airports.ts";
+import { findAirport } from "../reference/index.ts";
 
 export const GITHUB_PATTERN = /^([a-zA-Z\d](?:-?[a-zA-Z\d])*)$/;
 export const GITHUB_MAX_LENGTH = 39;
@@ -92,6 +92,31 @@ export interface PersonFields {
   occupation: string;
   orcid: string;
   userNotes: string;
+}
+
+/** A person's fields with AMY's defaults for everything not given. */
+export function personFields(given: Partial<PersonFields> & { personal: string }): PersonFields {
+  return {
+    middle: "",
+    family: "",
+    email: null,
+    secondaryEmail: "",
+    gender: "U",
+    genderOther: "",
+    airportIata: "",
+    country: "",
+    timezone: "",
+    github: null,
+    twitter: null,
+    bluesky: null,
+    mastodon: null,
+    url: "",
+    affiliation: "",
+    occupation: "",
+    orcid: "",
+    userNotes: "",
+    ...given,
+  };
 }
 
 /** AMY's save-time clean-up: names trimmed, email lower-cased, empty handles stored as NULL. */

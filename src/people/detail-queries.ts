@@ -1,0 +1,106 @@
+import { asc, countDistinct, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { person, socialAuth } from "../accounts/schema.ts";
+import type { Executor } from "../db/client.ts";
+import { event, task } from "../events/schema.ts";
+import { INSTRUCTOR_TRAINING_DOMAIN } from "../organizations/index.ts";
+import { organization } from "../organizations/schema.ts";
+import { badge, knowledgeDomain, language, lesson, role } from "../reference/schema.ts";
+import { award, personDomain, personLanguage, qualification } from "./schema.ts";
+
+export async function personLinkNames(db: Executor, personId: number) {
+  const [lessons, domains, languages] = await Promise.all([
+    db
+      .select({ name: lesson.name })
+      .from(qualification)
+      .innerJoin(lesson, eq(lesson.id, qualification.lessonId))
+      .where(eq(qualification.personId, personId))
+      .orderBy(lesson.name),
+    db
+      .select({ name: knowledgeDomain.name })
+      .from(personDomain)
+      .innerJoin(knowledgeDomain, eq(knowledgeDomain.id, personDomain.knowledgedomainId))
+      .where(eq(personDomain.personId, personId))
+      .orderBy(knowledgeDomain.name),
+    db
+      .select({ name: language.name })
+      .from(personLanguage)
+      .innerJoin(language, eq(language.id, personLanguage.languageId))
+      .where(eq(personLanguage.personId, personId))
+      .orderBy(language.name),
+  ]);
+  const names = (rows: { name: string }[]) => rows.map((row) => row.name);
+  return { lessons: names(lessons), domains: names(domains), languages: names(languages) };
+}
+
+const awardedBy = alias(person, "awarded_by");
+
+export async function awardsOfPerson(db: Executor, personId: number) {
+  return db
+    .select({
+      id: award.id,
+      awarded: award.awarded,
+      badgeName: badge.name,
+      badgeTitle: badge.title,
+      eventSlug: event.slug,
+      awardedById: awardedBy.id,
+      awardedByPersonal: awardedBy.personal,
+      awardedByFamily: awardedBy.family,
+    })
+    .from(award)
+    .innerJoin(badge, eq(badge.id, award.badgeId))
+    .leftJoin(event, eq(event.id, award.eventId))
+    .leftJoin(awardedBy, eq(awardedBy.id, award.awardedById))
+    .where(eq(award.personId, personId))
+    .orderBy(asc(award.awarded), asc(award.id));
+}
+
+export async function tasksOfPerson(db: Executor, personId: number) {
+  return db
+    .select({
+      id: task.id,
+      roleName: role.name,
+      roleTitle: role.verboseName,
+      eventSlug: event.slug,
+      start: event.start,
+    })
+    .from(task)
+    .innerJoin(role, eq(role.id, task.roleId))
+    .innerJoin(event, eq(event.id, task.eventId))
+    .where(eq(task.personId, personId))
+    .orderBy(asc(role.name), sql`${event.start} desc nulls first`);
+}
+
+/**
+ * How many times the person taught, trained, helped… Instructors at events administered by
+ * carpentries.org (instructor trainings) count as trainers; events without an administrator count
+ * as ordinary workshops.
+ */
+export async function roleCounts(db: Executor, personId: number) {
+  const administrator = alias(organization, "administrator");
+  const isTraining = sql`coalesce(${administrator.domain} = ${INSTRUCTOR_TRAINING_DOMAIN}, false)`;
+  const countWhere = (condition: ReturnType<typeof sql>) =>
+    countDistinct(sql`case when ${condition} then ${task.id} end`);
+  const [row] = await db
+    .select({
+      instructor: countWhere(sql`${role.name} = 'instructor' and not ${isTraining}`),
+      trainer: countWhere(sql`${role.name} = 'instructor' and ${isTraining}`),
+      supporting: countWhere(sql`${role.name} = 'supporting-instructor'`),
+      helper: countWhere(sql`${role.name} = 'helper'`),
+      learner: countWhere(sql`${role.name} = 'learner'`),
+    })
+    .from(task)
+    .innerJoin(role, eq(role.id, task.roleId))
+    .innerJoin(event, eq(event.id, task.eventId))
+    .leftJoin(administrator, eq(administrator.id, event.administratorId))
+    .where(eq(task.personId, personId));
+  return row ?? { instructor: 0, trainer: 0, supporting: 0, helper: 0, learner: 0 };
+}
+
+export async function socialProvidersOf(db: Executor, personId: number): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ provider: socialAuth.provider })
+    .from(socialAuth)
+    .where(eq(socialAuth.userId, personId));
+  return rows.map((row) => row.provider);
+}

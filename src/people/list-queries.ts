@@ -1,0 +1,114 @@
+import { and, asc, count, desc, eq, exists, inArray, type SQL, sql } from "drizzle-orm";
+import { person } from "../accounts/schema.ts";
+import { communityRole, communityRoleConfig } from "../community-roles/schema.ts";
+import type { Executor } from "../db/client.ts";
+import { eventTag, task } from "../events/schema.ts";
+import { badge, role, tag } from "../reference/schema.ts";
+import { award } from "./schema.ts";
+
+export interface PersonListFilters {
+  badgeIds: number[];
+  taughtTagIds: number[];
+  orderBy: string | undefined;
+}
+
+export const PERSON_ORDERINGS: Record<string, SQL[]> = {
+  email: [asc(person.email)],
+  "-email": [desc(person.email)],
+  lastname: [asc(person.family), asc(person.middle), asc(person.personal)],
+  "-lastname": [desc(person.family), desc(person.middle), desc(person.personal)],
+  firstname: [asc(person.personal), asc(person.middle), asc(person.family)],
+  "-firstname": [desc(person.personal), desc(person.middle), desc(person.family)],
+};
+
+function listConditions(filters: PersonListFilters): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (filters.badgeIds.length > 0)
+    conditions.push(
+      exists(
+        sql`(select 1 from ${award} where ${award.personId} = ${person.id} and ${inArray(award.badgeId, filters.badgeIds)})`,
+      ),
+    );
+  if (filters.taughtTagIds.length > 0)
+    conditions.push(
+      exists(
+        sql`(select 1 from ${task} join ${role} on ${role.id} = ${task.roleId} join ${eventTag} on ${eventTag.eventId} = ${task.eventId}
+             where ${task.personId} = ${person.id} and ${role.name} = 'instructor' and ${inArray(eventTag.tagId, filters.taughtTagIds)})`,
+      ),
+    );
+  return conditions.length > 0 ? and(...conditions) : undefined;
+}
+
+export async function countPersonsListed(db: Executor, filters: PersonListFilters): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(person).where(listConditions(filters));
+  return row?.n ?? 0;
+}
+
+export async function listPersons(
+  db: Executor,
+  filters: PersonListFilters,
+  page: { limit: number; offset: number },
+) {
+  const ordering = (filters.orderBy && PERSON_ORDERINGS[filters.orderBy]) || [
+    asc(person.family),
+    asc(person.personal),
+  ];
+  return db
+    .select({
+      id: person.id,
+      personal: person.personal,
+      middle: person.middle,
+      family: person.family,
+      email: person.email,
+    })
+    .from(person)
+    .where(listConditions(filters))
+    .orderBy(...ordering, asc(person.id))
+    .limit(page.limit)
+    .offset(page.offset);
+}
+
+export interface PersonBadges {
+  badges: string[];
+  instructorRoles: { active: boolean }[];
+}
+
+const IMPORTANT_BADGES = ["instructor", "trainer"];
+
+/** The INSTRUCTOR / TRAINER badges and instructor community roles of the listed persons. */
+export async function importantBadgesOf(db: Executor, personIds: number[], today: string) {
+  const result = new Map<number, PersonBadges>(
+    personIds.map((id) => [id, { badges: [], instructorRoles: [] }]),
+  );
+  if (personIds.length === 0) return result;
+  const awards = await db
+    .select({ personId: award.personId, name: badge.name })
+    .from(award)
+    .innerJoin(badge, eq(badge.id, award.badgeId))
+    .where(and(inArray(award.personId, personIds), inArray(badge.name, IMPORTANT_BADGES)))
+    .orderBy(badge.name);
+  for (const row of awards) result.get(row.personId)?.badges.push(row.name.toUpperCase());
+  const roles = await db
+    .select({
+      personId: communityRole.personId,
+      active: sql<boolean>`(${communityRole.inactivationId} is null
+        and (${communityRole.start} is null or ${communityRole.start} <= ${today})
+        and (${communityRole.end} is null or ${communityRole.end} > ${today}))`,
+    })
+    .from(communityRole)
+    .innerJoin(communityRoleConfig, eq(communityRoleConfig.id, communityRole.configId))
+    .where(and(inArray(communityRole.personId, personIds), eq(communityRoleConfig.name, "instructor")));
+  for (const row of roles) result.get(row.personId)?.instructorRoles.push({ active: row.active });
+  return result;
+}
+
+export async function filterChoices(db: Executor) {
+  const [badges, tags] = await Promise.all([
+    db.select({ id: badge.id, title: badge.title }).from(badge).orderBy(badge.title),
+    db.select({ id: tag.id, name: tag.name }).from(tag).orderBy(tag.priority, tag.name),
+  ]);
+  return {
+    badges: badges.map((row) => ({ value: String(row.id), label: row.title })),
+    tags: tags.map((row) => ({ value: String(row.id), label: row.name })),
+  };
+}

@@ -1,0 +1,143 @@
+import type { Choice } from "../../ui/forms.tsx";
+import { SelectField } from "../../ui/forms.tsx";
+import type { PageInfo } from "../../ui/pagination.ts";
+import { PaginationNav } from "../../ui/pagination-nav.tsx";
+import { DataTable, FilterSidebar, SortableHeader } from "../../ui/table.tsx";
+import type { PersonBadges } from "../list-queries.ts";
+import { fullName } from "../rules.ts";
+
+export interface PersonListRow {
+  id: number;
+  personal: string;
+  middle: string;
+  family: string;
+  email: string | null;
+}
+
+export interface PersonListProps {
+  rows: readonly PersonListRow[];
+  badges: Map<number, PersonBadges>;
+  info: PageInfo;
+  query: URLSearchParams;
+  filters: { badges: string[]; taughtWorkshops: string[]; orderBy: string | undefined };
+  choices: { badges: Choice[]; tags: Choice[] };
+  canAdd: boolean;
+  canChange: boolean;
+}
+
+const PATH = "/workshops/persons/";
+
+export function PersonListPage(props: PersonListProps) {
+  return (
+    <div class="row">
+      <FilterSidebar path={PATH}>
+        <SelectField
+          name="badges"
+          label="Has any of these badges"
+          choices={props.choices.badges}
+          selected={props.filters.badges}
+          multiple
+        />
+        <SelectField
+          name="taught_workshops"
+          label="Taught at workshops tagged"
+          choices={props.choices.tags}
+          selected={props.filters.taughtWorkshops}
+          multiple
+        />
+        {props.filters.orderBy ? <input type="hidden" name="order_by" value={props.filters.orderBy} /> : null}
+      </FilterSidebar>
+      <div class="col-lg-9">
+        <p>
+          {props.canAdd ? (
+            <a class="btn btn-success" href="/workshops/persons/add/">
+              New person
+            </a>
+          ) : (
+            <span class="btn btn-success disabled" aria-disabled="true">
+              New person
+            </span>
+          )}{" "}
+          <a class="btn btn-outline-secondary" href="/workshops/persons/bulk_upload/">
+            Upload a CSV
+          </a>{" "}
+          <a class="btn btn-outline-secondary" href="/workshops/persons/merge/">
+            Merge persons
+          </a>
+        </p>
+        <PersonTable {...props} />
+        <PaginationNav info={props.info} path={PATH} query={props.query} />
+      </div>
+    </div>
+  );
+}
+
+function PersonTable(props: PersonListProps) {
+  const sort = (label: string, field: string) => (
+    <SortableHeader
+      label={label}
+      field={field}
+      current={props.filters.orderBy}
+      path={PATH}
+      query={props.query}
+    />
+  );
+  return (
+    <DataTable
+      caption={`${props.info.totalItems} persons`}
+      rowCount={props.rows.length}
+      empty="No persons match."
+      head={
+        <>
+          <th scope="col">Some badges</th>
+          {sort("Name", "lastname")}
+          {sort("Email", "email")}
+          <th scope="col">
+            <span class="visually-hidden">Actions</span>
+          </th>
+        </>
+      }
+    >
+      {props.rows.map((row) => (
+        <tr key={row.id}>
+          <td>
+            <BadgeTags badges={props.badges.get(row.id)} />
+          </td>
+          <td>
+            <a href={`/workshops/person/${row.id}/`}>{fullName(row)}</a>
+          </td>
+          <td>{row.email ? <a href={`mailto:${row.email}`}>{row.email}</a> : "—"}</td>
+          <td class="text-nowrap">
+            {props.canChange ? (
+              <a href={`/workshops/person/${row.id}/edit/`} aria-label={`Edit ${fullName(row)}`}>
+                Edit
+              </a>
+            ) : null}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
+  );
+}
+
+export function BadgeTags(props: { badges: PersonBadges | undefined }) {
+  const badges = props.badges;
+  if (!badges || (badges.badges.length === 0 && badges.instructorRoles.length === 0)) return <>—</>;
+  return (
+    <>
+      {badges.badges.map((name) => (
+        <span key={name} class="badge text-bg-primary me-1">
+          {name}
+        </span>
+      ))}
+      {badges.instructorRoles.map((role, index) => (
+        <span
+          key={`role${index}`}
+          class={role.active ? "badge text-bg-success me-1" : "badge text-bg-secondary me-1"}
+        >
+          Instructor role ({role.active ? "active" : "inactive"})
+        </span>
+      ))}
+    </>
+  );
+}
