@@ -8,16 +8,47 @@ import {
   passwordResetRoutes,
   permissionsSeeder,
 } from "./accounts/index.ts";
-import { commentsPermissionModels, sitesSeeder } from "./comments/index.ts";
+import { commentsPermissionModels, commentsRoutes, sitesSeeder } from "./comments/index.ts";
 import { communityRolesPermissionModels } from "./community-roles/index.ts";
 import { dashboardRoutes } from "./dashboard/routes.tsx";
 import type { Seeder } from "./db/seed.ts";
 import { eventsPermissionModels } from "./events/index.ts";
 import { historyRoutes } from "./history/index.ts";
+import { lookupRoutes } from "./lookups/index.ts";
 import { mailRoutes } from "./mail/index.ts";
-import { administratorOrganizationsSeeder, organizationsPermissionModels } from "./organizations/index.ts";
-import { peoplePermissionModels } from "./people/index.ts";
-import { referenceDataSeeder, referencePermissionModels } from "./reference/index.ts";
+import {
+  administratorOrganizationsSeeder,
+  organizationsPermissionModels,
+  organizationsRoutes,
+} from "./organizations/index.ts";
+import {
+  awardsRoutes,
+  bulkUploadRoutes,
+  peopleDemo,
+  peoplePermissionModels,
+  peopleRoutes,
+  personAccountRoutes,
+  personFormRoutes,
+  personsMergeRoutes,
+} from "./people/index.ts";
+import { referenceDataSeeder, referencePermissionModels, referenceRoutes } from "./reference/index.ts";
+import { reportsRoutes } from "./reports/index.ts";
+import {
+  commentsSearch,
+  eventsSearch,
+  organizationsSearch,
+  personsSearch,
+  type SearchSection,
+  searchRoutes,
+} from "./search/index.ts";
+
+/** What the global search looks through, in the order its page shows the sections. */
+export const searchSections: SearchSection[] = [
+  organizationsSearch,
+  eventsSearch,
+  personsSearch,
+  commentsSearch,
+];
 
 /** Each module's routes, in registration order. */
 export const routePlugins: ((app: FastifyInstance) => Promise<void>)[] = [
@@ -27,6 +58,18 @@ export const routePlugins: ((app: FastifyInstance) => Promise<void>)[] = [
   mailRoutes,
   historyRoutes,
   dashboardRoutes,
+  organizationsRoutes,
+  commentsRoutes,
+  peopleRoutes,
+  personFormRoutes,
+  personAccountRoutes,
+  awardsRoutes,
+  personsMergeRoutes,
+  lookupRoutes,
+  searchRoutes(searchSections),
+  referenceRoutes,
+  bulkUploadRoutes,
+  reportsRoutes,
 ];
 
 /** Reference data every installation needs; run after each migration and at every start. */
@@ -47,4 +90,4 @@ export const referenceSeeders: Seeder[] = [
 ];
 
 /** The demo data set of `amy seed-demo`; each module adds its part after the ones it builds on. */
-export const demoSeeders: Seeder[] = [accountsDemo];
+export const demoSeeders: Seeder[] = [accountsDemo, peopleDemo];

@@ -18,4 +18,4 @@ export {
   updatePassword,
 } from "./queries.ts";
 export { accountsRoutes } from "./routes.tsx";
-export { passwordProblems } from "./rules.ts";
+export { passwordProblems, safeNextPath } from "./rules.ts";

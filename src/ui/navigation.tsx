@@ -9,7 +9,14 @@ interface NavLink {
 // Only pages that exist are listed; each module adds its pages here as it lands.
 const adminLinks: NavLink[] = [
   { label: "Dashboard", href: "/dashboard/admin/" },
+  { label: "Persons", href: "/workshops/persons/" },
+  { label: "Organizations", href: "/fiscal/organizations/" },
+  { label: "Badges", href: "/workshops/badges/" },
+  { label: "Find workshop staff", href: "/workshops/workshop_staff/" },
+  { label: "Duplicate persons", href: "/reports/duplicate_persons/" },
+  { label: "Instructor issues", href: "/reports/instructor_issues/" },
   { label: "Recently changed", href: "/workshops/log/" },
+  { label: "Reference data", href: "/reference/" },
 ];
 const memberLinks: NavLink[] = [{ label: "Your profile", href: "/dashboard/instructor/" }];
 
@@ -52,6 +59,7 @@ export function Navigation(props: { memberBar?: boolean }) {
               <NavItem key={link.href} link={link} context={context} />
             ))}
           </ul>
+          {links === adminLinks ? <SearchBox /> : null}
           <AccountMenu viewer={viewer} context={context} />
         </div>
       </div>
@@ -71,6 +79,25 @@ function NavItem(props: { link: NavLink; context: PageContext }) {
         {props.link.label}
       </a>
     </li>
+  );
+}
+
+/** The admin bar's global search (/dashboard/admin/search/). */
+function SearchBox() {
+  return (
+    <search class="me-lg-3 my-2 my-lg-0">
+      <form class="d-flex" method="get" action="/dashboard/admin/search/">
+        <input
+          class="form-control form-control-sm"
+          type="search"
+          name="term"
+          maxLength={100}
+          required
+          placeholder="Search"
+          aria-label="Search persons, organisations, events and comments"
+        />
+      </form>
+    </search>
   );
 }
 

@@ -1,6 +1,9 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { addPersonToGroup, hashPassword, insertPerson } from "../../src/accounts/index.ts";
 import { contentType, permission, personPermission } from "../../src/accounts/schema.ts";
+import { CURRENT_SITE_ID } from "../../src/comments/index.ts";
+import { comment } from "../../src/comments/schema.ts";
+import { communityRole, communityRoleConfig } from "../../src/community-roles/schema.ts";
 import type { Db } from "../../src/db/client.ts";
 import { event, eventTag, task } from "../../src/events/schema.ts";
 import { organization } from "../../src/organizations/schema.ts";
@@ -144,5 +147,100 @@ export async function makeAward(
     })
     .returning();
   if (!row) throw new Error("award not inserted");
+  return row;
+}
+
+/** A community role of the named configuration (created on first use), e.g. "instructor". */
+export async function makeCommunityRole(db: Db, options: { personId: number; config?: string }) {
+  const name = options.config ?? "instructor";
+  const [existing] = await db.select().from(communityRoleConfig).where(eq(communityRoleConfig.name, name));
+  const config =
+    existing ??
+    (
+      await db
+        .insert(communityRoleConfig)
+        .values({
+          name,
+          displayName: name,
+          linkToAward: false,
+          linkToMembership: false,
+          additionalUrl: false,
+        })
+        .returning()
+    )[0];
+  if (!config) throw new Error("community role config not inserted");
+  const [row] = await db
+    .insert(communityRole)
+    .values({ configId: config.id, personId: options.personId })
+    .returning();
+  if (!row) throw new Error("community role not inserted");
+  return row;
+}
+
+/** A comment on a record named by its content type ("workshops.person") and primary key. */
+export async function makeComment(
+  db: Db,
+  options: { on: string; objectPk: string | number; comment?: string; userId?: number; userName?: string },
+) {
+  const [appLabel = "", model = ""] = options.on.split(".");
+  const [type] = await db
+    .select({ id: contentType.id })
+    .from(contentType)
+    .where(and(eq(contentType.appLabel, appLabel), eq(contentType.model, model)));
+  if (!type) throw new Error(`no content type ${options.on}`);
+  const [row] = await db
+    .insert(comment)
+    .values({
+      contentTypeId: type.id,
+      objectPk: String(options.objectPk),
+      siteId: CURRENT_SITE_ID,
+      userId: options.userId ?? null,
+      userName: options.userName ?? "",
+      comment: options.comment ?? "A comment",
+    })
+    .returning();
+  if (!row) throw new Error("comment not inserted");
+  return row;
+}
+
+/** A community role configuration, optionally limited to a badge and auto-assigned on award. */
+export async function makeCommunityRoleConfig(
+  db: Db,
+  options: { name?: string; badge?: string; autoassign?: boolean } = {},
+) {
+  sequence++;
+  const name = options.name ?? `role-config-${sequence}`;
+  const [row] = await db
+    .insert(communityRoleConfig)
+    .values({
+      name,
+      displayName: name,
+      linkToAward: options.badge !== undefined,
+      awardBadgeLimitId: options.badge ? await referenceId(db, badge, options.badge) : null,
+      autoassignWhenAwardCreated: options.autoassign ?? false,
+      linkToMembership: false,
+      additionalUrl: false,
+    })
+    .returning();
+  if (!row) throw new Error("community role config not inserted");
+  return row;
+}
+
+/** A community role of a given configuration, optionally linked to an award and with an end. */
+export async function makeCommunityRoleOf(
+  db: Db,
+  options: { configId: number; personId: number; awardId?: number; start?: string; end?: string | null },
+) {
+  const [row] = await db
+    .insert(communityRole)
+    .values({
+      configId: options.configId,
+      personId: options.personId,
+      awardId: options.awardId ?? null,
+      start: options.start ?? "2026-01-01",
+      end: options.end ?? null,
+    })
+    .returning();
+  if (!row) throw new Error("community role not inserted");
   return row;
 }
