@@ -27,18 +27,20 @@ export interface PersonLinks {
   languageIds: number[];
 }
 
+/** Runs in transactions too, where queries go one at a time (a transaction is one connection). */
 export async function findPersonLinks(db: Executor, personId: number): Promise<PersonLinks> {
-  const [lessons, domains, languages] = await Promise.all([
-    db.select({ id: qualification.lessonId }).from(qualification).where(eq(qualification.personId, personId)),
-    db
-      .select({ id: personDomain.knowledgedomainId })
-      .from(personDomain)
-      .where(eq(personDomain.personId, personId)),
-    db
-      .select({ id: personLanguage.languageId })
-      .from(personLanguage)
-      .where(eq(personLanguage.personId, personId)),
-  ]);
+  const lessons = await db
+    .select({ id: qualification.lessonId })
+    .from(qualification)
+    .where(eq(qualification.personId, personId));
+  const domains = await db
+    .select({ id: personDomain.knowledgedomainId })
+    .from(personDomain)
+    .where(eq(personDomain.personId, personId));
+  const languages = await db
+    .select({ id: personLanguage.languageId })
+    .from(personLanguage)
+    .where(eq(personLanguage.personId, personId));
   return {
     lessonIds: lessons.map((row) => row.id),
     domainIds: domains.map((row) => row.id),
