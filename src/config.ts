@@ -37,6 +37,20 @@ const envSchema = z.object({
   AMY_GITHUB_AUTHORIZE_URL: httpUrl.default("https://github.com/login/oauth/authorize"),
   AMY_GITHUB_TOKEN_URL: httpUrl.default("https://github.com/login/oauth/access_token"),
   AMY_GITHUB_API_URL: httpUrl.default("https://api.github.com"),
+  AMY_IMPORT_ALLOWED_HOSTS: z
+    .string()
+    .regex(
+      /^\s*(\*\.)?[a-z0-9.-]+(:\d{1,5})?(\s*,\s*(\*\.)?[a-z0-9.-]+(:\d{1,5})?)*\s*$/i,
+      "must be a comma-separated list of host names, each optionally *.-prefixed or with :port",
+    )
+    .default("*.github.io,github.com,raw.githubusercontent.com"),
+  AMY_IMPORT_ALLOW_LOOPBACK: z.enum(["true", "false"]).default("false"),
+  AMY_REPORTS_SALT_FRONT: z.string().optional(),
+  AMY_REPORTS_SALT_BACK: z.string().optional(),
+  AMY_REPORTS_LINK: z
+    .string()
+    .regex(/^https?:\/\/\S*\{hash\}\S*$/, "must be an http(s) URL containing {hash} (and usually {slug})")
+    .default("https://workshop-reports.carpentries.org/?key={hash}&slug={slug}"),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -55,6 +69,17 @@ export interface Config {
   mail: MailConfig;
   /** Undefined when GitHub login is not set up (no AMY_GITHUB_CLIENT_ID): the feature is off. */
   github: GithubConfig | undefined;
+  websiteImport: WebsiteImportConfig;
+  /** The workshop-reports link written into events: SHA-1 of the salted slug, put into the template. */
+  reportsLink: { saltFront: string; saltBack: string; template: string };
+}
+
+/** Where the server may fetch workshop websites from (the event import and validator). */
+export interface WebsiteImportConfig {
+  /** Host patterns: `name`, `*.domain` (any subdomain) or either with `:port`. */
+  allowedHosts: string[];
+  /** Tests only (refused in production): lets the fetcher reach a server on 127.0.0.1 / ::1. */
+  allowLoopback: boolean;
 }
 
 export interface MailConfig {
@@ -83,9 +108,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   const env = parsed.data;
   const isProduction = env.NODE_ENV === "production";
   if (isProduction) {
-    const missing = ["DATABASE_URL", "AMY_SECRET_KEY", "AMY_SITE_URL"].filter(
-      (name) => !env[name as keyof Env],
-    );
+    const missing = [
+      "DATABASE_URL",
+      "AMY_SECRET_KEY",
+      "AMY_SITE_URL",
+      "AMY_REPORTS_SALT_FRONT",
+      "AMY_REPORTS_SALT_BACK",
+    ].filter((name) => !env[name as keyof Env]);
     if (missing.length > 0) {
       throw new ConfigError(`Invalid configuration:\n  NODE_ENV=production requires ${missing.join(", ")}`);
     }
@@ -94,6 +123,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     // Secure cookies are only sent over https; without trusting the proxy every request looks like http.
     throw new ConfigError(
       "Invalid configuration:\n  AMY_SITE_URL is https, so TLS ends at a proxy: set AMY_TRUST_PROXY to the proxy's address (or true)",
+    );
+  }
+  if (isProduction && env.AMY_IMPORT_ALLOW_LOOPBACK === "true") {
+    throw new ConfigError(
+      "Invalid configuration:\n  AMY_IMPORT_ALLOW_LOOPBACK is for tests and refused in production",
     );
   }
   if (env.AMY_GITHUB_CLIENT_ID && !env.AMY_GITHUB_CLIENT_SECRET) {
@@ -114,6 +148,15 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     trustProxy: parseTrustProxy(env.AMY_TRUST_PROXY),
     mail: { smtpUrl: env.AMY_SMTP_URL, defaultFrom: env.AMY_DEFAULT_FROM_EMAIL },
     github: githubConfig(env),
+    reportsLink: {
+      saltFront: env.AMY_REPORTS_SALT_FRONT ?? "",
+      saltBack: env.AMY_REPORTS_SALT_BACK ?? "",
+      template: env.AMY_REPORTS_LINK,
+    },
+    websiteImport: {
+      allowedHosts: env.AMY_IMPORT_ALLOWED_HOSTS.split(",").map((host) => host.trim().toLowerCase()),
+      allowLoopback: env.AMY_IMPORT_ALLOW_LOOPBACK === "true",
+    },
   };
 }
 

@@ -40,8 +40,11 @@ describe("configuration", () => {
     );
   });
 
-  test("production refuses to start without a database, secret key and site URL", () => {
-    assert.throws(() => loadConfig({ NODE_ENV: "production" }), /DATABASE_URL, AMY_SECRET_KEY, AMY_SITE_URL/);
+  test("production refuses to start without a database, secret key, site URL and reports-link salts", () => {
+    assert.throws(
+      () => loadConfig({ NODE_ENV: "production" }),
+      /DATABASE_URL, AMY_SECRET_KEY, AMY_SITE_URL, AMY_REPORTS_SALT_FRONT, AMY_REPORTS_SALT_BACK/,
+    );
   });
 
   test("production accepts a complete configuration", () => {
@@ -51,6 +54,8 @@ describe("configuration", () => {
       AMY_SECRET_KEY: "k".repeat(40),
       AMY_SITE_URL: "https://amy.example.org",
       AMY_TRUST_PROXY: "10.0.0.0/8",
+      AMY_REPORTS_SALT_FRONT: "front",
+      AMY_REPORTS_SALT_BACK: "back",
     });
     assert.equal(config.siteUrl.protocol, "https:");
     assert.equal(config.trustProxy, "10.0.0.0/8");
@@ -69,6 +74,8 @@ test("production with an https site URL needs AMY_TRUST_PROXY, since TLS ends at
         DATABASE_URL: "postgres://amy@db/amy",
         AMY_SECRET_KEY: "k".repeat(40),
         AMY_SITE_URL: "https://amy.example.org",
+        AMY_REPORTS_SALT_FRONT: "front",
+        AMY_REPORTS_SALT_BACK: "back",
       }),
     /AMY_TRUST_PROXY/,
   );

@@ -4,19 +4,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { ConfigError, loadConfig } from "../../src/config.ts";
+import { PRODUCTION_ENV } from "../helpers/config.ts";
 
 const base = () => ({ AMY_DATA_DIR: mkdtempSync(join(tmpdir(), "amy-github-config-")) });
 
 describe("GitHub login settings", () => {
   test("without a client id GitHub login is off, in production too", () => {
     assert.equal(loadConfig(base()).github, undefined);
-    const production = loadConfig({
-      ...base(),
-      NODE_ENV: "production",
-      DATABASE_URL: "postgres://amy@db/amy",
-      AMY_SECRET_KEY: "k".repeat(40),
-      AMY_SITE_URL: "http://amy.example.org",
-    });
+    const production = loadConfig({ ...base(), ...PRODUCTION_ENV });
     assert.equal(production.github, undefined);
   });
 

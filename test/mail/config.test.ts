@@ -4,14 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { ConfigError, loadConfig } from "../../src/config.ts";
+import { PRODUCTION_ENV } from "../helpers/config.ts";
 
 const base = () => ({ AMY_DATA_DIR: mkdtempSync(join(tmpdir(), "amy-mail-config-")) });
-const production = {
-  NODE_ENV: "production",
-  DATABASE_URL: "postgres://amy@db/amy",
-  AMY_SECRET_KEY: "k".repeat(40),
-  AMY_SITE_URL: "http://amy.example.org",
-};
 
 describe("mail settings", () => {
   test("without AMY_SMTP_URL mail is kept, from webmaster@localhost", () => {
@@ -19,7 +14,7 @@ describe("mail settings", () => {
   });
 
   test("production runs without an SMTP server (the outbox keeps the mail)", () => {
-    assert.equal(loadConfig({ ...base(), ...production }).mail.smtpUrl, undefined);
+    assert.equal(loadConfig({ ...base(), ...PRODUCTION_ENV }).mail.smtpUrl, undefined);
   });
 
   test("reads the SMTP URL and a sender with a name", () => {

@@ -1,0 +1,175 @@
+import { and, asc, count, desc, eq, inArray, isNotNull, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { person } from "../accounts/schema.ts";
+import type { Executor } from "../db/client.ts";
+import { organization } from "../organizations/schema.ts";
+import { countryName } from "../reference/index.ts";
+import { continent, tag } from "../reference/schema.ts";
+import type { EventFilterChoices, EventListFilters, EventOrdering } from "./list-filters.ts";
+import { DEFAULT_EVENT_ORDER, instructorsCount, stateQuery } from "./queries.ts";
+import { event, eventTag } from "./schema.ts";
+
+const ORDERINGS: Record<EventOrdering, SQL> = {
+  slug: asc(event.slug),
+  "-slug": desc(event.slug),
+  start: asc(event.start),
+  "-start": desc(event.start),
+  end: asc(event.end),
+  "-end": desc(event.end),
+};
+
+function inContinent(continentId: number): SQL {
+  return sql`exists (select 1 from ${continent} where ${continent.id} = ${continentId}
+    and ${event.country} = any(string_to_array(${continent.countries}, ',')))`;
+}
+
+function anyTag(tagIds: number[]): SQL {
+  return sql`exists (select 1 from ${eventTag} where ${eventTag.eventId} = ${event.id}
+    and ${inArray(eventTag.tagId, tagIds)})`;
+}
+
+function listQuery(filters: EventListFilters, today: string): { where: SQL | undefined; orderBy: SQL[] } {
+  const state = filters.state ? stateQuery(filters.state, today) : undefined;
+  const where = and(
+    filters.assignedTo === undefined ? undefined : eq(event.assignedToId, filters.assignedTo),
+    filters.host === undefined ? undefined : eq(event.hostId, filters.host),
+    filters.administrator === undefined ? undefined : eq(event.administratorId, filters.administrator),
+    state?.where,
+    filters.tagIds.length > 0 ? anyTag(filters.tagIds) : undefined,
+    filters.country === undefined ? undefined : eq(event.country, filters.country),
+    filters.continentId === undefined ? undefined : inContinent(filters.continentId),
+    filters.completed === undefined ? undefined : eq(event.completed, filters.completed),
+  );
+  const orderBy = filters.orderBy
+    ? [ORDERINGS[filters.orderBy], asc(event.id)]
+    : (state?.orderBy ?? DEFAULT_EVENT_ORDER);
+  return { where, orderBy };
+}
+
+export async function countEvents(db: Executor, filters: EventListFilters, today: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(event).where(listQuery(filters, today).where);
+  return row?.n ?? 0;
+}
+
+export interface EventTagBadge {
+  name: string;
+  details: string;
+}
+
+export interface EventListRow {
+  id: number;
+  slug: string;
+  url: string | null;
+  start: string | null;
+  end: string | null;
+  completed: boolean;
+  numInstructors: number;
+  assignee: { id: number; personal: string; family: string } | null;
+  host: { domain: string; fullname: string };
+  tags: EventTagBadge[];
+}
+
+const host = alias(organization, "host");
+
+/** One page of the events list, each with its instructors counted and its tags. */
+export async function listEvents(
+  db: Executor,
+  filters: EventListFilters,
+  today: string,
+  page: { limit: number; offset: number },
+): Promise<EventListRow[]> {
+  const query = listQuery(filters, today);
+  const rows = await db
+    .select({
+      id: event.id,
+      slug: event.slug,
+      url: event.url,
+      start: event.start,
+      end: event.end,
+      completed: event.completed,
+      numInstructors: instructorsCount(),
+      assigneeId: person.id,
+      assigneePersonal: person.personal,
+      assigneeFamily: person.family,
+      hostDomain: host.domain,
+      hostFullname: host.fullname,
+    })
+    .from(event)
+    .innerJoin(host, eq(host.id, event.hostId))
+    .leftJoin(person, eq(person.id, event.assignedToId))
+    .where(query.where)
+    .orderBy(...query.orderBy)
+    .limit(page.limit)
+    .offset(page.offset);
+  const tags = await tagsOfEvents(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    slug: row.slug,
+    url: row.url,
+    start: row.start,
+    end: row.end,
+    completed: row.completed,
+    numInstructors: row.numInstructors,
+    assignee:
+      row.assigneeId === null
+        ? null
+        : { id: row.assigneeId, personal: row.assigneePersonal ?? "", family: row.assigneeFamily ?? "" },
+    host: { domain: row.hostDomain, fullname: row.hostFullname },
+    tags: tags.get(row.id) ?? [],
+  }));
+}
+
+/** The tags of each event, in tag order (priority, then name). */
+export async function tagsOfEvents(db: Executor, eventIds: number[]): Promise<Map<number, EventTagBadge[]>> {
+  const byEvent = new Map<number, EventTagBadge[]>();
+  if (eventIds.length === 0) return byEvent;
+  const rows = await db
+    .select({ eventId: eventTag.eventId, name: tag.name, details: tag.details })
+    .from(eventTag)
+    .innerJoin(tag, eq(tag.id, eventTag.tagId))
+    .where(inArray(eventTag.eventId, eventIds))
+    .orderBy(tag.priority, tag.name);
+  for (const row of rows) {
+    byEvent.set(row.eventId, [...(byEvent.get(row.eventId) ?? []), { name: row.name, details: row.details }]);
+  }
+  return byEvent;
+}
+
+const choice = (row: { id: number; label: string }) => ({ value: String(row.id), label: row.label });
+
+/** The organisations events point at through the column: the host or administrator filter's choices. */
+function organizationsUsedBy(db: Executor, column: typeof event.hostId | typeof event.administratorId) {
+  return db
+    .selectDistinct({ id: organization.id, label: organization.fullname })
+    .from(organization)
+    .innerJoin(event, eq(column, organization.id))
+    .orderBy(organization.fullname, organization.id);
+}
+
+export async function eventFilterChoices(db: Executor): Promise<EventFilterChoices> {
+  const [assignees, hosts, administrators, tags, countries, continents] = await Promise.all([
+    db
+      .selectDistinct({ id: person.id, personal: person.personal, family: person.family })
+      .from(person)
+      .innerJoin(event, eq(event.assignedToId, person.id))
+      .orderBy(person.family, person.personal, person.id),
+    organizationsUsedBy(db, event.hostId),
+    organizationsUsedBy(db, event.administratorId),
+    db.select({ id: tag.id, label: tag.name }).from(tag).orderBy(tag.priority, tag.name),
+    db.selectDistinct({ country: event.country }).from(event).where(isNotNull(event.country)),
+    db.select({ id: continent.id, label: continent.name }).from(continent).orderBy(continent.name),
+  ]);
+  return {
+    assignedTo: assignees.map((row) => ({ value: String(row.id), label: `${row.personal} ${row.family}` })),
+    host: hosts.map(choice),
+    administrator: administrators.map(choice),
+    tags: tags.map(choice),
+    country: countries
+      .flatMap((row) => (row.country ? [{ value: row.country, label: countryName(row.country) }] : []))
+      .sort((a, b) => a.label.localeCompare(b.label)),
+    continent: continents.map(choice),
+  };
+}
