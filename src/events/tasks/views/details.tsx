@@ -1,0 +1,73 @@
+import { HistoryLines, type VersionStamp } from "../../../history/index.ts";
+import { personDisplay } from "../../../people/index.ts";
+import { PostForm } from "../../../ui/forms.tsx";
+import type { TaskSummary } from "../queries.ts";
+import { summaryDisplay, taskPath } from "../rules.ts";
+
+export interface TaskDetailsProps {
+  task: TaskSummary;
+  history: { created: VersionStamp | undefined; lastModified: VersionStamp | undefined };
+  canChange: boolean;
+  canDelete: boolean;
+}
+
+const NOT_USED = "not used since Service Offering 2025";
+
+export function TaskDetailsPage(props: TaskDetailsProps) {
+  const { task } = props;
+  const path = taskPath(task.id);
+  return (
+    <div>
+      <HistoryLines {...props.history} />
+      <dl class="row">
+        <dt class="col-sm-3">Event</dt>
+        <dd class="col-sm-9">
+          <a href={`/workshops/event/${task.eventSlug}/`}>{task.eventSlug}</a>
+        </dd>
+        <dt class="col-sm-3">Person</dt>
+        <dd class="col-sm-9">
+          <a href={`/workshops/person/${task.personId}/`}>{personDisplay(task)}</a>
+        </dd>
+        <dt class="col-sm-3">Role</dt>
+        <dd class="col-sm-9">{task.roleVerboseName}</dd>
+        <dt class="col-sm-3">Member site seat</dt>
+        <dd class="col-sm-9">
+          — <small class="text-body-secondary">({NOT_USED})</small>
+        </dd>
+        <dt class="col-sm-3">Public or in-house seat</dt>
+        <dd class="col-sm-9">
+          {task.seatPublic ? "Public seat" : "In-house seat"}{" "}
+          <small class="text-body-secondary">({NOT_USED})</small>
+        </dd>
+        <dt class="col-sm-3">Open applicant</dt>
+        <dd class="col-sm-9">
+          {task.seatOpenTraining ? "yes" : "no"} <small class="text-body-secondary">({NOT_USED})</small>
+        </dd>
+      </dl>
+      <div class="d-flex gap-2">
+        {props.canChange ? (
+          <a class="btn btn-primary" href={`${path}edit/`}>
+            Edit
+          </a>
+        ) : (
+          <button type="button" class="btn btn-primary" disabled title="You may not change tasks">
+            Edit
+          </button>
+        )}
+        <PostForm
+          action={`${path}delete/`}
+          confirm={`Delete ${summaryDisplay(task)}? This cannot be undone.`}
+        >
+          <button
+            type="submit"
+            class="btn btn-danger"
+            disabled={!props.canDelete}
+            title={props.canDelete ? undefined : "You may not delete tasks"}
+          >
+            Delete
+          </button>
+        </PostForm>
+      </div>
+    </div>
+  );
+}
