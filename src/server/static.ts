@@ -22,6 +22,7 @@ function loadAssets(): Map<string, Asset> {
     ["tom-select.complete.min.js", require.resolve("tom-select/dist/js/tom-select.complete.min.js"), js],
     ["amy.css", new URL("../../static/amy.css", import.meta.url).pathname, css],
     ["amy.js", new URL("../../static/amy.js", import.meta.url).pathname, js],
+    ["event-import.js", new URL("../../static/event-import.js", import.meta.url).pathname, js],
   ];
   return new Map(files.map(([name, path, type]) => [name, { type, body: readFileSync(path) }]));
 }

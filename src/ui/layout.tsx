@@ -26,6 +26,7 @@ export function Layout(props: LayoutProps) {
           <script src="/static/bootstrap.bundle.min.js" defer />
           <script src="/static/tom-select.complete.min.js" defer />
           <script src="/static/amy.js" defer />
+          <script src="/static/event-import.js" defer />
         </head>
         <body>
           <a class="visually-hidden-focusable" href="#main">
