@@ -2,7 +2,16 @@ import type { FastifyInstance } from "fastify";
 import { access } from "../server/access.ts";
 import { VERSION } from "../server/version.ts";
 import { LEGACY_REDIRECTS } from "./legacy-redirects.ts";
-import { AdminDashboardPage, MemberDashboardPage } from "./views/interim.tsx";
+import {
+  checkAssignee,
+  countMetadataChanged,
+  listAssignableAdmins,
+  listCurrentEvents,
+  listInProgressEvents,
+} from "./queries.ts";
+import { requestedAssignee, todayIso } from "./rules.ts";
+import { ADMIN_DASHBOARD_PATH, AdminDashboardPage } from "./views/admin-dashboard.tsx";
+import { MemberDashboardPage } from "./views/interim.tsx";
 
 export async function dashboardRoutes(app: FastifyInstance) {
   const everyone = { config: { access: access.public } };
@@ -22,10 +31,20 @@ export async function dashboardRoutes(app: FastifyInstance) {
     reply.redirect("/dashboard/instructor/", 302),
   );
 
-  app.get("/dashboard/admin/", { config: { access: access.admin } }, async (request, reply) => {
+  app.get(ADMIN_DASHBOARD_PATH, { config: { access: access.admin } }, async (request, reply) => {
     const user = request.user;
     if (!user) throw new Error("access rule let an anonymous visitor through");
-    return reply.page("Admin dashboard", <AdminDashboardPage user={user} />);
+    const raw = (request.query as Record<string, unknown>).assigned_to;
+    const requested = requestedAssignee(raw === undefined ? undefined : String(raw), user.id);
+    const assigneeId = await checkAssignee(app.db, requested);
+    const props = {
+      admins: await listAssignableAdmins(app.db),
+      assigneeId,
+      metadataChanged: await countMetadataChanged(app.db, assigneeId),
+      current: await listCurrentEvents(app.db, todayIso(), assigneeId),
+      inProgress: await listInProgressEvents(app.db, assigneeId),
+    };
+    return reply.page(undefined, <AdminDashboardPage {...props} />);
   });
 
   app.get("/dashboard/instructor/", { config: { access: access.login } }, async (request, reply) => {

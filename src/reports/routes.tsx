@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { checkAssignee, listAssignableAdmins } from "../dashboard/queries.ts";
+import { todayIso } from "../dashboard/rules.ts";
 import { access } from "../server/access.ts";
 import { sendCsv } from "../server/csv.ts";
 import { flash } from "../server/render.tsx";
@@ -16,7 +18,9 @@ import { countWorkshopStaff, listStaffChoices, listWorkshopStaff } from "./staff
 import { DUPLICATES_PATH, DuplicatePersonsPage } from "./views/duplicate-persons.tsx";
 import { InstructorIssuesPage } from "./views/instructor-issues.tsx";
 import { STAFF_PATH } from "./views/staff-filter.tsx";
+import { WORKSHOP_ISSUES_PATH, WorkshopIssuesPage } from "./views/workshop-issues.tsx";
 import { WorkshopStaffPage } from "./views/workshop-staff.tsx";
+import { listWorkshopIssues } from "./workshop-issues-queries.ts";
 
 export async function reportsRoutes(app: FastifyInstance) {
   const admin = { config: { access: access.admin } };
@@ -44,6 +48,20 @@ export async function reportsRoutes(app: FastifyInstance) {
     return reply.page(
       "Instructors with Issues",
       <InstructorIssuesPage withoutAirport={withoutAirport} incomplete={incomplete} stalled={stalled} />,
+    );
+  });
+
+  app.get(WORKSHOP_ISSUES_PATH, admin, async (request, reply) => {
+    const raw = (request.query as Record<string, unknown>).assigned_to;
+    const assigneeId = await checkAssignee(
+      app.db,
+      typeof raw === "string" && /^\d{1,9}$/.test(raw) ? Number(raw) : null,
+    );
+    const rows = await listWorkshopIssues(app.db, todayIso(), assigneeId);
+    const admins = await listAssignableAdmins(app.db);
+    return reply.page(
+      "Workshops with Issues",
+      <WorkshopIssuesPage rows={rows} admins={admins} assigneeId={assigneeId} />,
     );
   });
 

@@ -1,27 +1,5 @@
 import type { CurrentUser } from "../../accounts/index.ts";
 
-export function AdminDashboardPage(props: { user: CurrentUser }) {
-  return (
-    <div>
-      <p class="lead">Welcome, {props.user.personal}.</p>
-      <p>
-        The workshop, person and organisation lists will appear here as they are built. For now you can manage
-        your own account.
-      </p>
-      <ul>
-        <li>
-          <a href={`/workshops/person/${props.user.id}/password/`}>Change your password</a>
-        </li>
-        {props.user.isSuperuser ? (
-          <li>
-            <a href="/dashboard/instructor/">See the instructor dashboard</a>
-          </li>
-        ) : null}
-      </ul>
-    </div>
-  );
-}
-
 export function MemberDashboardPage(props: { user: CurrentUser }) {
   const { user } = props;
   return (

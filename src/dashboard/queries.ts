@@ -1,0 +1,138 @@
+import { and, asc, count, desc, eq, exists, inArray, or, type SQL, sql } from "drizzle-orm";
+import { group, person, personGroup } from "../accounts/schema.ts";
+import type { Executor } from "../db/client.ts";
+import {
+  activeEvents,
+  assignedTo,
+  currentEvents,
+  instructorsCount,
+  metadataChangedEvents,
+  unpublishedEvents,
+} from "../events/index.ts";
+import { event, eventTag } from "../events/schema.ts";
+import { organization } from "../organizations/schema.ts";
+import { tag } from "../reference/schema.ts";
+import { MAIN_TAGS } from "./rules.ts";
+
+/** Superusers and members of `administrators`: the only persons events can be assigned to. */
+function assignableCondition(db: Executor): SQL {
+  const inAdministrators = exists(
+    db
+      .select({ one: sql`1` })
+      .from(personGroup)
+      .innerJoin(group, eq(group.id, personGroup.groupId))
+      .where(and(eq(personGroup.personId, person.id), eq(group.name, "administrators"))),
+  );
+  return or(eq(person.isSuperuser, true), inAdministrators) as SQL;
+}
+
+export interface AssignableAdmin {
+  id: number;
+  personal: string;
+  middle: string;
+  family: string;
+  email: string | null;
+}
+
+export async function listAssignableAdmins(db: Executor): Promise<AssignableAdmin[]> {
+  return db
+    .select({
+      id: person.id,
+      personal: person.personal,
+      middle: person.middle,
+      family: person.family,
+      email: person.email,
+    })
+    .from(person)
+    .where(assignableCondition(db))
+    .orderBy(asc(person.family), asc(person.personal), asc(person.id));
+}
+
+/** The id back when that person can be assigned events, else null ("nobody"). */
+export async function checkAssignee(db: Executor, id: number | null): Promise<number | null> {
+  if (id === null) return null;
+  const [row] = await db
+    .select({ id: person.id })
+    .from(person)
+    .where(and(eq(person.id, id), assignableCondition(db)));
+  return row ? row.id : null;
+}
+
+export async function countMetadataChanged(db: Executor, assigneeId: number | null): Promise<number> {
+  const [row] = await db
+    .select({ total: count() })
+    .from(event)
+    .where(and(activeEvents(), metadataChangedEvents(), assignedTo(assigneeId)));
+  return row?.total ?? 0;
+}
+
+export interface CurrentEventRow {
+  id: number;
+  slug: string;
+  tags: string[];
+}
+
+export async function listCurrentEvents(
+  db: Executor,
+  today: string,
+  assigneeId: number | null,
+): Promise<CurrentEventRow[]> {
+  const rows = await db
+    .select({ id: event.id, slug: event.slug })
+    .from(event)
+    .where(and(currentEvents(today), assignedTo(assigneeId)))
+    .orderBy(asc(event.start), asc(event.id));
+  const tags = await mainTagsOf(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => ({ ...row, tags: tags.get(row.id) ?? [] }));
+}
+
+async function mainTagsOf(db: Executor, eventIds: number[]): Promise<Map<number, string[]>> {
+  const byEvent = new Map<number, string[]>();
+  if (eventIds.length === 0) return byEvent;
+  const rows = await db
+    .select({ eventId: eventTag.eventId, name: tag.name })
+    .from(eventTag)
+    .innerJoin(tag, eq(tag.id, eventTag.tagId))
+    .where(and(inArray(eventTag.eventId, eventIds), inArray(tag.name, MAIN_TAGS)))
+    .orderBy(asc(tag.priority), asc(tag.name));
+  for (const row of rows) byEvent.set(row.eventId, [...(byEvent.get(row.eventId) ?? []), row.name]);
+  return byEvent;
+}
+
+export interface InProgressEventRow {
+  id: number;
+  slug: string;
+  instructors: number;
+  hasDates: boolean;
+  hasLocation: boolean;
+  hasUrl: boolean;
+  hostDomain: string;
+  hostName: string;
+}
+
+/** Active events still missing some of the data to publish them, newest first. */
+export async function listInProgressEvents(
+  db: Executor,
+  assigneeId: number | null,
+): Promise<InProgressEventRow[]> {
+  return db
+    .select({
+      id: event.id,
+      slug: event.slug,
+      instructors: instructorsCount(),
+      hasDates: sql<boolean>`${event.start} is not null`.mapWith(Boolean),
+      hasLocation: sql<boolean>`(${event.address} <> '' and ${event.venue} <> ''
+        and ${event.country} is not null and ${event.latitude} is not null
+        and ${event.longitude} is not null)`.mapWith(Boolean),
+      hasUrl: sql<boolean>`${event.url} is not null`.mapWith(Boolean),
+      hostDomain: organization.domain,
+      hostName: organization.fullname,
+    })
+    .from(event)
+    .innerJoin(organization, eq(organization.id, event.hostId))
+    .where(and(unpublishedEvents(), assignedTo(assigneeId)))
+    .orderBy(desc(event.start), desc(event.id));
+}
