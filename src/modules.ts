@@ -12,7 +12,15 @@ import { commentsPermissionModels, commentsRoutes, sitesSeeder } from "./comment
 import { communityRolesPermissionModels } from "./community-roles/index.ts";
 import { dashboardRoutes } from "./dashboard/routes.tsx";
 import type { Seeder } from "./db/seed.ts";
-import { eventsPermissionModels } from "./events/index.ts";
+import {
+  eventFormRoutes,
+  eventImportRoutes,
+  eventsDemo,
+  eventsMergeRoutes,
+  eventsPermissionModels,
+  eventsRoutes,
+  tasksRoutes,
+} from "./events/index.ts";
 import { historyRoutes } from "./history/index.ts";
 import { lookupRoutes } from "./lookups/index.ts";
 import { mailRoutes } from "./mail/index.ts";
@@ -70,6 +78,11 @@ export const routePlugins: ((app: FastifyInstance) => Promise<void>)[] = [
   referenceRoutes,
   bulkUploadRoutes,
   reportsRoutes,
+  eventFormRoutes,
+  eventsMergeRoutes,
+  tasksRoutes,
+  eventImportRoutes,
+  eventsRoutes,
 ];
 
 /** Reference data every installation needs; run after each migration and at every start. */
@@ -90,4 +103,4 @@ export const referenceSeeders: Seeder[] = [
 ];
 
 /** The demo data set of `amy seed-demo`; each module adds its part after the ones it builds on. */
-export const demoSeeders: Seeder[] = [accountsDemo, peopleDemo];
+export const demoSeeders: Seeder[] = [accountsDemo, peopleDemo, eventsDemo];

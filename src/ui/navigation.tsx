@@ -15,6 +15,7 @@ const adminLinks: NavLink[] = [
   { label: "Find workshop staff", href: "/workshops/workshop_staff/" },
   { label: "Duplicate persons", href: "/reports/duplicate_persons/" },
   { label: "Instructor issues", href: "/reports/instructor_issues/" },
+  { label: "Workshop issues", href: "/reports/workshop_issues/" },
   { label: "Recently changed", href: "/workshops/log/" },
   { label: "Reference data", href: "/reference/" },
 ];

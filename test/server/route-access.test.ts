@@ -65,6 +65,7 @@ function fillPath(url: string, personId: number): string {
     n: "0",
     pid: "1",
     id: "1",
+    slug: "2026-01-01-none",
   };
   return url.replace(/:(\w+)/g, (_match, name: string) => {
     const value = values[name];

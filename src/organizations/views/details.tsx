@@ -3,7 +3,6 @@ import { HistoryLines, type VersionStamp } from "../../history/index.ts";
 import { countryName } from "../../reference/index.ts";
 import { PostForm } from "../../ui/forms.tsx";
 import { DataTable } from "../../ui/table.tsx";
-import { formatInstant } from "../../ui/time.ts";
 import type { OrganizationEvent, OrganizationRow } from "../queries.ts";
 import { mapUrl, organizationDisplay, organizationPath, organizationSiteUrl } from "../rules.ts";
 
