@@ -1,6 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { countryName } from "../../reference/index.ts";
 import { type Choice, type FieldErrors, FormAlert, PostForm, SelectField } from "../../ui/forms.tsx";
+import { COMBINE_OPTIONS, MergeChoiceRow, MergeTable, SIDE_OPTIONS } from "../../ui/merge-table.tsx";
 import type { MergeSide } from "../merge-queries.ts";
 import { COLLECTIONS, type CollectionName, canCombine, SIMPLE_FIELDS } from "../merge-rules.ts";
 
@@ -46,12 +47,6 @@ interface MergeProps {
   errors?: FieldErrors | undefined;
 }
 
-const SIDE_OPTIONS = [
-  { value: "obj_a", label: "Use A" },
-  { value: "obj_b", label: "Use B" },
-];
-const COMBINE_OPTIONS = [...SIDE_OPTIONS, { value: "combine", label: "Combine" }];
-
 /** Step two: both events side by side, with a choice per field of what the merged event keeps. */
 export function EventsMergePage(props: MergeProps) {
   const { a, b } = props;
@@ -66,100 +61,41 @@ export function EventsMergePage(props: MergeProps) {
       <PostForm action={props.action}>
         <input type="hidden" name="event_a" value={String(a.event.id)} />
         <input type="hidden" name="event_b" value={String(b.event.id)} />
-        <div class="table-responsive">
-          <table class="table table-striped align-middle">
-            <caption>Values of the two events and the one to keep</caption>
-            <thead>
-              <tr>
-                <th scope="col">Field</th>
-                <th scope="col">A</th>
-                <th scope="col">B</th>
-                <th scope="col">Keep</th>
-              </tr>
-            </thead>
-            <tbody>
-              <ChoiceRow {...props} name="id" label="Event kept" options={SIDE_OPTIONS}>
-                <a href={`/workshops/event/${a.event.slug}/`}>#{a.event.id}</a>
-                <a href={`/workshops/event/${b.event.slug}/`}>#{b.event.id}</a>
-              </ChoiceRow>
-              {SIMPLE_FIELDS.map((field) => (
-                <ChoiceRow
-                  {...props}
-                  key={field.name}
-                  name={field.name}
-                  label={field.label}
-                  options={optionsOf(field.name)}
-                >
-                  {showValue(field.name, a)}
-                  {showValue(field.name, b)}
-                </ChoiceRow>
-              ))}
-              {COLLECTIONS.map((collection) => (
-                <ChoiceRow
-                  {...props}
-                  key={collection.name}
-                  name={collection.name}
-                  label={collection.label}
-                  options={COMBINE_OPTIONS}
-                >
-                  {showCollection(collection.name, a)}
-                  {showCollection(collection.name, b)}
-                </ChoiceRow>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <MergeTable caption="Values of the two events and the one to keep">
+          <MergeChoiceRow {...props} name="id" label="Event kept" options={SIDE_OPTIONS}>
+            <a href={`/workshops/event/${a.event.slug}/`}>#{a.event.id}</a>
+            <a href={`/workshops/event/${b.event.slug}/`}>#{b.event.id}</a>
+          </MergeChoiceRow>
+          {SIMPLE_FIELDS.map((field) => (
+            <MergeChoiceRow
+              {...props}
+              key={field.name}
+              name={field.name}
+              label={field.label}
+              options={optionsOf(field.name)}
+            >
+              {showValue(field.name, a)}
+              {showValue(field.name, b)}
+            </MergeChoiceRow>
+          ))}
+          {COLLECTIONS.map((collection) => (
+            <MergeChoiceRow
+              {...props}
+              key={collection.name}
+              name={collection.name}
+              label={collection.label}
+              options={COMBINE_OPTIONS}
+            >
+              {showCollection(collection.name, a)}
+              {showCollection(collection.name, b)}
+            </MergeChoiceRow>
+          ))}
+        </MergeTable>
         <button type="submit" class="btn btn-danger">
           Merge
         </button>
       </PostForm>
     </div>
-  );
-}
-
-function ChoiceRow(
-  props: MergeProps & {
-    name: string;
-    label: string;
-    options: Choice[];
-    children: [ComponentChildren, ComponentChildren];
-  },
-) {
-  const messages = props.errors?.[props.name] ?? [];
-  const errorId = `id_${props.name}_errors`;
-  return (
-    <tr>
-      <th scope="row">{props.label}</th>
-      <td>{props.children[0]}</td>
-      <td>{props.children[1]}</td>
-      <td>
-        <fieldset aria-describedby={messages.length > 0 ? errorId : undefined}>
-          <legend class="visually-hidden">{props.label}</legend>
-          {props.options.map((option) => (
-            <div class="form-check form-check-inline" key={option.value}>
-              <input
-                class={messages.length > 0 ? "form-check-input is-invalid" : "form-check-input"}
-                type="radio"
-                id={`id_${props.name}_${option.value}`}
-                name={props.name}
-                value={option.value}
-                checked={props.values[props.name] === option.value}
-              />
-              <label class="form-check-label" for={`id_${props.name}_${option.value}`}>
-                {option.label}
-              </label>
-            </div>
-          ))}
-          {messages.length > 0 ? (
-            <div id={errorId} class="invalid-feedback d-block">
-              {messages.map((message) => (
-                <div key={message}>{message}</div>
-              ))}
-            </div>
-          ) : null}
-        </fieldset>
-      </td>
-    </tr>
   );
 }
 
