@@ -1,4 +1,5 @@
 import { organizationPath } from "../../organizations/index.ts";
+import { ActionLink } from "../../ui/action-link.tsx";
 import type { FieldErrors } from "../../ui/forms.tsx";
 import { SelectField } from "../../ui/forms.tsx";
 import type { PageInfo } from "../../ui/pagination.ts";
@@ -89,15 +90,12 @@ function EventFilters(props: EventListProps) {
 function NewEventButton(props: { canAdd: boolean }) {
   return (
     <p>
-      {props.canAdd ? (
-        <a class="btn btn-success" href={ADD_EVENT_PATH}>
-          New event
-        </a>
-      ) : (
-        <span class="btn btn-success disabled" aria-disabled="true" title="You may not add events">
-          New event
-        </span>
-      )}
+      <ActionLink
+        href={ADD_EVENT_PATH}
+        label="New event"
+        allowed={props.canAdd}
+        deniedReason="You may not add events"
+      />
     </p>
   );
 }

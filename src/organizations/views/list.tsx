@@ -1,3 +1,4 @@
+import { ActionLink } from "../../ui/action-link.tsx";
 import { type Choice, type FieldErrors, SelectField } from "../../ui/forms.tsx";
 import type { PageInfo } from "../../ui/pagination.ts";
 import { PaginationNav } from "../../ui/pagination-nav.tsx";
@@ -47,15 +48,12 @@ export function OrganizationListPage(props: OrganizationListProps) {
       </FilterSidebar>
       <div class="col-lg-9">
         <p>
-          {props.canAdd ? (
-            <a class="btn btn-success" href="/fiscal/organizations/add/">
-              New organization
-            </a>
-          ) : (
-            <button type="button" class="btn btn-success" disabled title="You may not add organisations">
-              New organization
-            </button>
-          )}
+          <ActionLink
+            href="/fiscal/organizations/add/"
+            label="New organization"
+            allowed={props.canAdd}
+            deniedReason="You may not add organisations"
+          />
         </p>
         <OrganizationTable {...props} />
         <PaginationNav info={props.info} path={LIST_PATH} query={props.query} />

@@ -1,3 +1,4 @@
+import { ActionLink } from "../../ui/action-link.tsx";
 import type { Choice } from "../../ui/forms.tsx";
 import { SelectField } from "../../ui/forms.tsx";
 import type { PageInfo } from "../../ui/pagination.ts";
@@ -49,15 +50,12 @@ export function PersonListPage(props: PersonListProps) {
       </FilterSidebar>
       <div class="col-lg-9">
         <p>
-          {props.canAdd ? (
-            <a class="btn btn-success" href="/workshops/persons/add/">
-              New person
-            </a>
-          ) : (
-            <span class="btn btn-success disabled" aria-disabled="true">
-              New person
-            </span>
-          )}{" "}
+          <ActionLink
+            href="/workshops/persons/add/"
+            label="New person"
+            allowed={props.canAdd}
+            deniedReason="You may not add persons"
+          />{" "}
           <a class="btn btn-outline-secondary" href="/workshops/persons/bulk_upload/">
             Upload a CSV
           </a>{" "}

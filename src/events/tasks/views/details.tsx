@@ -1,5 +1,6 @@
 import { HistoryLines, type VersionStamp } from "../../../history/index.ts";
 import { personDisplay } from "../../../people/index.ts";
+import { ActionLink } from "../../../ui/action-link.tsx";
 import { PostForm } from "../../../ui/forms.tsx";
 import type { TaskSummary } from "../queries.ts";
 import { summaryDisplay, taskPath } from "../rules.ts";
@@ -45,15 +46,13 @@ export function TaskDetailsPage(props: TaskDetailsProps) {
         </dd>
       </dl>
       <div class="d-flex gap-2">
-        {props.canChange ? (
-          <a class="btn btn-primary" href={`${path}edit/`}>
-            Edit
-          </a>
-        ) : (
-          <button type="button" class="btn btn-primary" disabled title="You may not change tasks">
-            Edit
-          </button>
-        )}
+        <ActionLink
+          href={`${path}edit/`}
+          label="Edit"
+          variant="primary"
+          allowed={props.canChange}
+          deniedReason="You may not change tasks"
+        />
         <PostForm
           action={`${path}delete/`}
           confirm={`Delete ${summaryDisplay(task)}? This cannot be undone.`}

@@ -1,4 +1,5 @@
 import { fullName } from "../../../people/index.ts";
+import { ActionLink } from "../../../ui/action-link.tsx";
 import { type Choice, type FieldErrors, SelectField } from "../../../ui/forms.tsx";
 import type { PageInfo } from "../../../ui/pagination.ts";
 import { PaginationNav } from "../../../ui/pagination-nav.tsx";
@@ -70,15 +71,12 @@ export function TaskListPage(props: TaskListProps) {
 function NewTaskButton(props: { canAdd: boolean }) {
   return (
     <p>
-      {props.canAdd ? (
-        <a class="btn btn-success" href={ADD_TASK_PATH}>
-          New task
-        </a>
-      ) : (
-        <button type="button" class="btn btn-success" disabled title="You may not add tasks">
-          New task
-        </button>
-      )}
+      <ActionLink
+        href={ADD_TASK_PATH}
+        label="New task"
+        allowed={props.canAdd}
+        deniedReason="You may not add tasks"
+      />
     </p>
   );
 }
