@@ -3,7 +3,6 @@ import type { PermissionModel } from "../accounts/index.ts";
 
 export { addAutomaticComment } from "./commands.ts";
 export { type CommentRow, listComments } from "./queries.ts";
-export { type CommentTargetPage, registerCommentTarget } from "./registry.ts";
 export { commentsRoutes } from "./routes.tsx";
 export { COMMENT_MAX_LENGTH } from "./rules.ts";
 export { CURRENT_SITE_ID, sitesSeeder } from "./seeds.ts";

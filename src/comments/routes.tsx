@@ -1,11 +1,11 @@
 import type { FastifyInstance } from "fastify";
+import { objectPageOf } from "../history/index.ts";
 import { access } from "../server/access.ts";
 import { BadRequestError } from "../server/errors.ts";
 import { parseForm, submittedValues } from "../server/forms.ts";
 import { flash } from "../server/render.tsx";
 import { postComment } from "./commands.ts";
 import { commentForm } from "./forms.ts";
-import { commentTarget } from "./registry.ts";
 import { commentRedirect } from "./rules.ts";
 import { CommentForm } from "./views/comments-section.tsx";
 
@@ -18,7 +18,7 @@ export async function commentsRoutes(app: FastifyInstance) {
     const submitted = submittedValues(request.body);
     const contentType = submitted.content_type ?? "";
     const objectPk = submitted.object_pk ?? "";
-    const pageOf = commentTarget(contentType);
+    const pageOf = objectPageOf(contentType);
     const objectPage = pageOf && objectPk ? await pageOf(app.db, objectPk) : undefined;
     if (!objectPage) throw new BadRequestError(NO_SUCH_OBJECT);
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { listComments, registerCommentTarget } from "../comments/index.ts";
+import { listComments } from "../comments/index.ts";
 import type { Executor } from "../db/client.ts";
-import { firstAndLastVersion } from "../history/index.ts";
+import { firstAndLastVersion, registerObjectPage } from "../history/index.ts";
 import { listActiveChoices } from "../reference/index.ts";
 import { access, hasPermission } from "../server/access.ts";
 import { NotFoundError } from "../server/errors.ts";
@@ -42,7 +42,7 @@ function requestedAssignee(body: unknown): number | null | "invalid" {
 }
 
 export async function eventsRoutes(app: FastifyInstance) {
-  registerCommentTarget(EVENT_CONTENT_TYPE, async (db, objectPk) => {
+  registerObjectPage(EVENT_CONTENT_TYPE, async (db, objectPk) => {
     const row = /^\d{1,9}$/.test(objectPk) ? await findEventById(db, Number(objectPk)) : undefined;
     return row && eventPath(row.slug);
   });

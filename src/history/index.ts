@@ -1,5 +1,6 @@
 // The history module's public surface: record changes inside the transaction that makes them.
 
+export { type ObjectPage, objectPageOf, registerObjectPage } from "./object-pages.ts";
 export {
   contentTypeIdOf,
   deleteVersionsOf,

@@ -3,6 +3,7 @@ import { access } from "../server/access.ts";
 import { NotFoundError } from "../server/errors.ts";
 import { flash } from "../server/render.tsx";
 import { parsePageRequest, resolvePage } from "../ui/pagination.ts";
+import { objectPageOf } from "./object-pages.ts";
 import {
   countRevisions,
   findVersion,
@@ -52,6 +53,8 @@ export async function historyRoutes(app: FastifyInstance) {
         parseVersionFields(older.serializedData),
         parseVersionFields(newer.serializedData),
       );
+      const pageOf = objectPageOf(`${requested.appLabel}.${requested.model}`);
+      const objectPage = pageOf ? await pageOf(app.db, requested.objectId) : undefined;
       return reply.page(
         versions[0]?.objectRepr ?? requested.objectRepr,
         <ObjectHistoryPage
@@ -61,6 +64,7 @@ export async function historyRoutes(app: FastifyInstance) {
           comparison={comparison}
           newer={newer}
           diff={diff}
+          objectPage={objectPage}
         />,
       );
     },

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { listComments, registerCommentTarget } from "../comments/index.ts";
+import { listComments } from "../comments/index.ts";
 import type { Executor } from "../db/client.ts";
-import { firstAndLastVersion } from "../history/index.ts";
+import { firstAndLastVersion, registerObjectPage } from "../history/index.ts";
 import { countryName } from "../reference/index.ts";
 import { access, hasPermission } from "../server/access.ts";
 import { NotFoundError } from "../server/errors.ts";
@@ -43,7 +43,7 @@ const DELETE = "workshops.delete_organization";
 const FIX_ERRORS = "Please fix errors in the form below.";
 
 export async function organizationsRoutes(app: FastifyInstance) {
-  registerCommentTarget(ORGANIZATION_CONTENT_TYPE, async (db, objectPk) => {
+  registerObjectPage(ORGANIZATION_CONTENT_TYPE, async (db, objectPk) => {
     const row = /^\d{1,9}$/.test(objectPk) ? await findOrganizationById(db, Number(objectPk)) : undefined;
     return row && organizationPath(row.domain);
   });

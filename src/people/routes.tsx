@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
-import { listComments, registerCommentTarget } from "../comments/index.ts";
-import { firstAndLastVersion } from "../history/index.ts";
+import { listComments } from "../comments/index.ts";
+import { firstAndLastVersion, registerObjectPage } from "../history/index.ts";
 import { access, hasPermission } from "../server/access.ts";
 import { flash } from "../server/render.tsx";
 import { parsePageRequest, resolvePage } from "../ui/pagination.ts";
@@ -33,7 +33,7 @@ const _FIX_ERRORS = "Please fix the errors below; nothing was saved.";
 export async function peopleRoutes(app: FastifyInstance) {
   const admin = { config: { access: access.admin } };
   const _canAdd = { config: { access: access.permission("workshops.add_person") } };
-  registerCommentTarget(PERSON_CONTENT_TYPE, async (db, objectPk) => {
+  registerObjectPage(PERSON_CONTENT_TYPE, async (db, objectPk) => {
     const id = /^\d{1,9}$/.test(objectPk) ? Number(objectPk) : 0;
     return id > 0 && (await findPerson(db, id)) ? `/workshops/person/${id}/` : undefined;
   });

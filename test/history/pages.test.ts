@@ -172,6 +172,14 @@ describe("an object's history", () => {
     assert.match(page.body, /<th scope="col">Value<\/th>/);
   });
 
+  test("links to the record's page while the record exists", async () => {
+    const member = await makePerson(t.db, { personal: "Katherine" });
+    await changePerson(member.id, { middle: "C" });
+    const [first] = await versionIdsOf(member.id);
+    const page = await (await adminClient()).get(`/workshops/version/${first}/`);
+    assert.match(page.body, new RegExp(`<a href="/workshops/person/${member.id}/">View newest</a>`));
+  });
+
   test("version_id1 and version_id2 choose the versions, and the radio buttons show the choice", async () => {
     const member = await makePerson(t.db, { personal: "Annie" });
     for (const middle of ["A", "B", "C"]) await changePerson(member.id, { middle });

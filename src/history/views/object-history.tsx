@@ -11,6 +11,8 @@ export interface ObjectHistoryProps {
   comparison: Comparison;
   newer: VersionRow;
   diff: readonly FieldDiff[];
+  /** The record's page, when it has one and still exists. */
+  objectPage: string | undefined;
 }
 
 export function ObjectHistoryPage(props: ObjectHistoryProps) {
@@ -20,6 +22,11 @@ export function ObjectHistoryPage(props: ObjectHistoryProps) {
       <p class="lead">
         {props.modelName}: {props.versions[0]?.objectRepr}
       </p>
+      {props.objectPage ? (
+        <p>
+          <a href={props.objectPage}>View newest</a>
+        </p>
+      ) : null}
       <VersionPicker {...props} />
       <h2 class="h4 mt-4">Comparison</h2>
       <p>
