@@ -8,10 +8,17 @@ export interface AppOptions {
   config: Config;
   db: Db;
   logger?: boolean;
+  /** Routes of a harness around the app (the benchmark's floor routes), added before it is ready. */
+  extraRoutes?: (app: FastifyInstance) => void;
 }
 
 /** Builds the whole application without starting it: tests call this and use `app.inject()`. */
-export async function buildApp({ config, db, logger = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  db,
+  logger = true,
+  extraRoutes,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? loggerOptions(config) : false,
     bodyLimit: 1024 * 1024,
@@ -20,6 +27,7 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
   });
   await registerPlatform(app, config, db);
   for (const plugin of routePlugins) await app.register(plugin);
+  extraRoutes?.(app);
   await app.ready();
   return app;
 }
