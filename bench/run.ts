@@ -37,9 +37,9 @@ function howToCreate(reason: string): string {
     "",
     `  createdb -h ${url.hostname} -p ${url.port || 5432} -U ${url.username || "postgres"} ${name}`,
     `  DATABASE_URL=${databaseUrl} npx amy migrate`,
-    `  DATABASE_URL=${databaseUrl} npx amy seed-demo`,
+    `  DATABASE_URL=${databaseUrl} npx amy seed-demo --scale large`,
     "",
-    "The large data set's generator is still to come; until then BENCH_ALLOW_SMALL=1 accepts a smaller one.",
+    "(BENCH_ALLOW_SMALL=1 accepts a smaller data set.)",
     "(BENCH_DATABASE_URL chooses another database.)",
   ].join("\n");
 }

@@ -16,6 +16,7 @@ import { type Database, openDatabase } from "./db/client.ts";
 import { DataDirLockedError } from "./db/lock.ts";
 import { hasPendingMigrations, migrate } from "./db/migrate.ts";
 import { runSeeders } from "./db/seed.ts";
+import { LargeSeedRefused, seedLarge } from "./demo/large.ts";
 import { demoSeeders, referenceSeeders } from "./modules.ts";
 import { serve } from "./server/server.ts";
 
@@ -30,6 +31,8 @@ Commands:
                     (the password may also come from AMY_PASSWORD, or is asked for)
   changepassword    USERNAME [--password P] (or AMY_PASSWORD, or asked for)
   seed-demo         load the demo data set (safe to run again)
+  seed-demo --scale large
+                    load the large benchmark data set (100,000 persons) into a fresh database
 `;
 
 type Command = (config: Config, database: Database, args: string[]) => Promise<void>;
@@ -90,8 +93,12 @@ const commands: Record<string, Command> = {
     await updatePassword(database.db, person.id, await hashPassword(password));
     console.log(`Password of "${username}" changed.`);
   },
-  async "seed-demo"(_config, database) {
+  async "seed-demo"(_config, database, args) {
+    const { values } = parseArgs({ args, options: { scale: { type: "string" } } });
+    if (values.scale !== undefined && values.scale !== "large")
+      throw new UsageError(`Unknown scale "${values.scale}": the only scale is "large".`);
     await prepareDatabase(database);
+    if (values.scale === "large") return seedLargeWithProgress(database);
     await runSeeders(database.db, demoSeeders);
     console.log("Demo data loaded.");
   },
@@ -111,6 +118,16 @@ async function ensureMigrated(database: Database) {
 async function prepareDatabase(database: Database) {
   await migrate(database);
   await runSeeders(database.db, referenceSeeders);
+}
+
+async function seedLargeWithProgress(database: Database) {
+  const started = performance.now();
+  const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+  await seedLarge(database.db, undefined, {
+    progress: (table, rows, total) =>
+      console.log(`${table}: ${rows.toLocaleString("en")}/${total.toLocaleString("en")} rows (${elapsed()})`),
+  });
+  console.log(`Large demo data loaded in ${elapsed()}.`);
 }
 
 async function createFirstAdmin(database: Database) {
@@ -166,7 +183,8 @@ async function main(argv: string[]): Promise<number | undefined> {
     if (
       error instanceof ConfigError ||
       error instanceof AccountError ||
-      error instanceof DataDirLockedError
+      error instanceof DataDirLockedError ||
+      error instanceof LargeSeedRefused
     ) {
       console.error(error.message);
       return 1;

@@ -1,0 +1,129 @@
+import { count, eq, inArray } from "drizzle-orm";
+import { person } from "../accounts/schema.ts";
+import { communityRoleConfig } from "../community-roles/schema.ts";
+import type { Db, Executor } from "../db/client.ts";
+import { ADMINISTRATOR_DOMAINS, INSTRUCTOR_TRAINING_DOMAIN } from "../organizations/index.ts";
+import { organization } from "../organizations/schema.ts";
+import { badge, knowledgeDomain, language, lesson, role, tag } from "../reference/schema.ts";
+import type { Loader, Progress } from "./batches.ts";
+import { type EventReferenceIds, insertEvents, insertTasks } from "./large-events.ts";
+import {
+  insertDomainsAndLanguages,
+  insertInstructors,
+  insertOrganizations,
+  insertPersons,
+  type ReferenceIds,
+} from "./large-people.ts";
+import { Random } from "./random.ts";
+
+// The large data set behind the benchmark (issue 7): generated rows only, inserted in multi-row
+// statements, with no history versions. Memberships and training requests come with their issues.
+
+export interface LargeScale {
+  persons: number;
+  organizations: number;
+  events: number;
+  tasks: number;
+}
+
+export const LARGE_SCALE: LargeScale = {
+  persons: 100_000,
+  organizations: 5_000,
+  events: 20_000,
+  tasks: 300_000,
+};
+
+/** Above this many persons the database is not a fresh one: generating would double the data. */
+const MAX_EXISTING_PERSONS = 500;
+
+export class LargeSeedRefused extends Error {}
+
+export interface LargeOptions {
+  seed?: number;
+  progress?: Progress;
+}
+
+export async function seedLarge(db: Db, scale: LargeScale = LARGE_SCALE, options: LargeOptions = {}) {
+  await refuseWhenPopulated(db);
+  const loader: Loader = {
+    db,
+    random: new Random(options.seed ?? 20_240_607),
+    progress: options.progress ?? (() => {}),
+  };
+  const ref = await referenceIds(db);
+  const organizations = await insertOrganizations(loader, scale.organizations);
+  const personIds = await insertPersons(
+    loader,
+    scale.persons,
+    organizations.map((row) => row.fullname),
+  );
+  await insertDomainsAndLanguages(loader, personIds, ref);
+  const instructors = await insertInstructors(loader, personIds, ref);
+  const eventIds = await insertEvents(loader, scale.events, organizations, ref);
+  await insertTasks(loader, eventIds, scale.tasks, personIds, instructors, ref);
+}
+
+async function refuseWhenPopulated(db: Db) {
+  const [row] = await db.select({ persons: count() }).from(person);
+  const persons = row?.persons ?? 0;
+  if (persons > MAX_EXISTING_PERSONS) {
+    throw new LargeSeedRefused(
+      `The database already holds ${persons} persons: the large data set goes into a fresh database only ` +
+        `(at most ${MAX_EXISTING_PERSONS} persons), so that it is never loaded twice.`,
+    );
+  }
+}
+
+/** Ids by name, failing loudly when a seeded row the generator relies on is missing. */
+function byName(rows: { id: number; name: string }[]): (name: string) => number {
+  const ids = new Map(rows.map((row) => [row.name, row.id]));
+  return (name) => {
+    const id = ids.get(name);
+    if (id === undefined)
+      throw new Error(`the reference row "${name}" is missing: run "npx amy migrate" first`);
+    return id;
+  };
+}
+
+async function referenceIds(db: Db): Promise<ReferenceIds & EventReferenceIds> {
+  const ids = (rows: { id: number }[]) => rows.map((row) => row.id);
+  const badges = byName(await db.select({ id: badge.id, name: badge.name }).from(badge));
+  const administrators = await db
+    .select({ id: organization.id, name: organization.domain })
+    .from(organization)
+    .where(inArray(organization.domain, ADMINISTRATOR_DOMAINS));
+  return {
+    domains: ids(await db.select({ id: knowledgeDomain.id }).from(knowledgeDomain)),
+    languages: ids(await db.select({ id: language.id }).from(language).limit(40)),
+    lessons: ids(await db.select({ id: lesson.id }).from(lesson)),
+    instructorBadge: badges("instructor"),
+    trainerBadge: badges("trainer"),
+    instructorConfig: await db.transaction((tx) => ensureInstructorConfig(tx, badges("instructor"))),
+    tags: byName(await db.select({ id: tag.id, name: tag.name }).from(tag)),
+    roles: byName(await db.select({ id: role.id, name: role.name }).from(role)),
+    administrators: ids(administrators),
+    trainingAdministrator: byName(administrators)(INSTRUCTOR_TRAINING_DOMAIN),
+  };
+}
+
+async function ensureInstructorConfig(tx: Executor, instructorBadgeId: number): Promise<number> {
+  const [existing] = await tx
+    .select()
+    .from(communityRoleConfig)
+    .where(eq(communityRoleConfig.name, "instructor"));
+  if (existing) return existing.id;
+  const [created] = await tx
+    .insert(communityRoleConfig)
+    .values({
+      name: "instructor",
+      displayName: "Instructor",
+      linkToAward: true,
+      awardBadgeLimitId: instructorBadgeId,
+      autoassignWhenAwardCreated: true,
+      linkToMembership: false,
+      additionalUrl: false,
+    })
+    .returning();
+  if (!created) throw new Error("community role config not inserted");
+  return created.id;
+}
