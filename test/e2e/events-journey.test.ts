@@ -52,7 +52,10 @@ test("an admin creates an event from its website, adds instructors and a learner
   await browser.visit("/workshops/events/add/");
   await page.locator("#event-import input").fill(`${site.origin}/2026-06-01-hogwarts/`);
   await page.click("#event-import button");
-  await page.locator("#event-import-status .alert").first().waitFor();
+  await page
+    .locator("#event-import-status .alert-success, #event-import-status .alert-warning")
+    .first()
+    .waitFor();
   assert.equal(await page.locator('[name="slug"]').inputValue(), "2026-06-01-hogwarts");
   await choose(page, "host", "hogwarts", "Hogwarts School");
   await choose(page, "sponsor", "hogwarts", "Hogwarts School");
@@ -79,7 +82,10 @@ test("an admin creates an event from its website, adds instructors and a learner
   await page.getByLabel("Venue", { exact: true }).fill("");
   await page.getByLabel("Address", { exact: true }).fill("Gryffindor Tower");
   await page.click("#event-import button");
-  await page.locator("#event-import-status .alert").first().waitFor();
+  await page
+    .locator("#event-import-status .alert-success, #event-import-status .alert-warning")
+    .first()
+    .waitFor();
   assert.equal(await page.getByLabel("Venue", { exact: true }).inputValue(), "Great Hall");
   assert.equal(await page.getByLabel("Address", { exact: true }).inputValue(), "Gryffindor Tower");
   await page.getByLabel("Completed", { exact: true }).check();
