@@ -1,9 +1,9 @@
-import { count, eq, inArray } from "drizzle-orm";
+import { count, inArray } from "drizzle-orm";
 import { person } from "../accounts/schema.ts";
-import { communityRoleConfig } from "../community-roles/schema.ts";
-import type { Db, Executor } from "../db/client.ts";
+import type { Db } from "../db/client.ts";
 import { ADMINISTRATOR_DOMAINS, INSTRUCTOR_TRAINING_DOMAIN } from "../organizations/index.ts";
 import { organization } from "../organizations/schema.ts";
+import { ensureInstructorConfig } from "../people/index.ts";
 import { badge, knowledgeDomain, language, lesson, role, tag } from "../reference/schema.ts";
 import type { Loader, Progress } from "./batches.ts";
 import { type EventReferenceIds, insertEvents, insertTasks } from "./large-events.ts";
@@ -104,26 +104,4 @@ async function referenceIds(db: Db): Promise<ReferenceIds & EventReferenceIds> {
     administrators: ids(administrators),
     trainingAdministrator: byName(administrators)(INSTRUCTOR_TRAINING_DOMAIN),
   };
-}
-
-async function ensureInstructorConfig(tx: Executor, instructorBadgeId: number): Promise<number> {
-  const [existing] = await tx
-    .select()
-    .from(communityRoleConfig)
-    .where(eq(communityRoleConfig.name, "instructor"));
-  if (existing) return existing.id;
-  const [created] = await tx
-    .insert(communityRoleConfig)
-    .values({
-      name: "instructor",
-      displayName: "Instructor",
-      linkToAward: true,
-      awardBadgeLimitId: instructorBadgeId,
-      autoassignWhenAwardCreated: true,
-      linkToMembership: false,
-      additionalUrl: false,
-    })
-    .returning();
-  if (!created) throw new Error("community role config not inserted");
-  return created.id;
 }

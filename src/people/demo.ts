@@ -201,7 +201,8 @@ export const peopleDemo: Seeder = {
   },
 };
 
-async function ensureInstructorConfig(tx: Executor, instructorBadgeId: number): Promise<number> {
+/** The "instructor" community-role configuration, following the instructor badge; created if missing. */
+export async function ensureInstructorConfig(tx: Executor, instructorBadgeId: number): Promise<number> {
   const [existing] = await tx
     .select()
     .from(communityRoleConfig)

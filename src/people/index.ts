@@ -6,7 +6,7 @@ export { awardsRoutes } from "./awards/routes.tsx";
 export { awardDisplay } from "./awards/rules.ts";
 export { bulkUploadRoutes } from "./bulk-upload/routes.tsx";
 export { createPerson, PERSON_CONTENT_TYPE } from "./commands.ts";
-export { peopleDemo } from "./demo.ts";
+export { ensureInstructorConfig, peopleDemo } from "./demo.ts";
 export { personFormRoutes } from "./form-routes.tsx";
 export { personsMergeRoutes } from "./merge/routes.tsx";
 export { peopleRoutes } from "./routes.tsx";
