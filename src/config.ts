@@ -51,6 +51,7 @@ const envSchema = z.object({
     .string()
     .regex(/^https?:\/\/\S*\{hash\}\S*$/, "must be an http(s) URL containing {hash} (and usually {slug})")
     .default("https://workshop-reports.carpentries.org/?key={hash}&slug={slug}"),
+  AMY_SERVICE_OFFERING: z.enum(["true", "false"]).default("true"),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -72,6 +73,8 @@ export interface Config {
   websiteImport: WebsiteImportConfig;
   /** The workshop-reports link written into events: SHA-1 of the salted slug, put into the template. */
   reportsLink: { saltFront: string; saltBack: string; template: string };
+  /** AMY's SERVICE_OFFERING flag: partnerships, consortia, accounts, benefits and event categories. */
+  serviceOffering: boolean;
 }
 
 /** Where the server may fetch workshop websites from (the event import and validator). */
@@ -157,6 +160,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       allowedHosts: env.AMY_IMPORT_ALLOWED_HOSTS.split(",").map((host) => host.trim().toLowerCase()),
       allowLoopback: env.AMY_IMPORT_ALLOW_LOOPBACK === "true",
     },
+    serviceOffering: env.AMY_SERVICE_OFFERING === "true",
   };
 }
 

@@ -24,6 +24,7 @@ import {
 import { historyRoutes } from "./history/index.ts";
 import { lookupRoutes } from "./lookups/index.ts";
 import { mailRoutes } from "./mail/index.ts";
+import { membershipsPermissionModels, membershipsSeeder } from "./memberships/index.ts";
 import {
   administratorOrganizationsSeeder,
   organizationsPermissionModels,
@@ -96,10 +97,12 @@ export const referenceSeeders: Seeder[] = [
     ...eventsPermissionModels,
     ...communityRolesPermissionModels,
     ...commentsPermissionModels,
+    ...membershipsPermissionModels,
   ]),
   referenceDataSeeder,
   administratorOrganizationsSeeder,
   sitesSeeder,
+  membershipsSeeder,
 ];
 
 /** The demo data set of `amy seed-demo`; each module adds its part after the ones it builds on. */

@@ -10,12 +10,12 @@ import {
   varchar,
 } from "drizzle-orm/pg-core";
 import { contentType, person } from "../accounts/schema.ts";
+import { membership, partnership } from "../memberships/schema.ts";
 import { award } from "../people/schema.ts";
 import { badge } from "../reference/schema.ts";
 
 // Community roles (instructor, trainer, …). The people pages read them already (instructor badges
-// on lists, workshop staff); the pages to manage them come with their own issue. Membership and
-// partnership links are added with the memberships issue.
+// on lists, workshop staff); the pages to manage them come with their own issue.
 
 const timestamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -71,10 +71,14 @@ export const communityRole = pgTable(
     ),
     genericRelationPk: integer("generic_relation_pk"),
     customKeys: jsonb("custom_keys"),
+    membershipId: integer("membership_id").references(() => membership.id, { onDelete: "restrict" }),
+    partnershipId: integer("partnership_id").references(() => partnership.id, { onDelete: "restrict" }),
   },
   (table) => [
     index("communityroles_communityrole_person_id_idx").on(table.personId),
     index("communityroles_communityrole_config_id_idx").on(table.configId),
     index("communityroles_communityrole_award_id_idx").on(table.awardId),
+    index("communityroles_communityrole_membership_id_idx").on(table.membershipId),
+    index("communityroles_communityrole_partnership_id_idx").on(table.partnershipId),
   ],
 );

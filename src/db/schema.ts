@@ -5,6 +5,7 @@ export * from "../community-roles/schema.ts";
 export * from "../events/schema.ts";
 export * from "../history/schema.ts";
 export * from "../mail/schema.ts";
+export * from "../memberships/schema.ts";
 export * from "../organizations/schema.ts";
 export * from "../people/schema.ts";
 export * from "../reference/schema.ts";

@@ -10,15 +10,15 @@ import {
   serial,
   text,
   unique,
+  uuid,
   varchar,
 } from "drizzle-orm/pg-core";
 import { person } from "../accounts/schema.ts";
+import { accountBenefit, eventCategory, membership } from "../memberships/schema.ts";
 import { organization } from "../organizations/schema.ts";
 import { curriculum, language, lesson, role, tag } from "../reference/schema.ts";
 
-// Workshops and who did what at them. The pages come with the events issue; the people pages
-// already read and write tasks (bulk upload, merge, reports). Membership, event category and
-// benefit links are added with the memberships issue.
+// Workshops and who did what at them.
 
 export const event = pgTable(
   "workshops_event",
@@ -55,6 +55,11 @@ export const event = pgTable(
     metadataChanged: boolean("metadata_changed").notNull().default(false),
     openTttApplications: boolean("open_TTT_applications").notNull().default(false),
     publicStatus: varchar("public_status", { length: 10 }).notNull().default("public"),
+    membershipId: integer("membership_id").references(() => membership.id, { onDelete: "restrict" }),
+    allocatedBenefitId: uuid("allocated_benefit_id").references(() => accountBenefit.id, {
+      onDelete: "restrict",
+    }),
+    eventCategoryId: uuid("event_category_id").references(() => eventCategory.id, { onDelete: "restrict" }),
   },
   (table) => [
     check("workshops_event_slug_format", sql`${table.slug} ~ '^[-a-zA-Z0-9_]+$'`),
@@ -66,6 +71,9 @@ export const event = pgTable(
     index("workshops_event_administrator_id_idx").on(table.administratorId),
     index("workshops_event_assigned_to_id_idx").on(table.assignedToId),
     index("workshops_event_slug_trgm").using("gin", sql`${table.slug} gin_trgm_ops`),
+    index("workshops_event_membership_id_idx").on(table.membershipId),
+    index("workshops_event_allocated_benefit_id_idx").on(table.allocatedBenefitId),
+    index("workshops_event_event_category_id_idx").on(table.eventCategoryId),
   ],
 );
 
@@ -131,10 +139,16 @@ export const task = pgTable(
       .references(() => role.id, { onDelete: "restrict" }),
     seatPublic: boolean("seat_public").notNull().default(true),
     seatOpenTraining: boolean("seat_open_training").notNull().default(false),
+    seatMembershipId: integer("seat_membership_id").references(() => membership.id, { onDelete: "restrict" }),
+    allocatedBenefitId: uuid("allocated_benefit_id").references(() => accountBenefit.id, {
+      onDelete: "restrict",
+    }),
   },
   (table) => [
     unique("workshops_task_event_id_person_id_role_id_key").on(table.eventId, table.personId, table.roleId),
     index("workshops_task_person_id_idx").on(table.personId),
     index("workshops_task_role_id_idx").on(table.roleId),
+    index("workshops_task_seat_membership_id_idx").on(table.seatMembershipId),
+    index("workshops_task_allocated_benefit_id_idx").on(table.allocatedBenefitId),
   ],
 );

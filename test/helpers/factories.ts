@@ -86,6 +86,8 @@ export async function referenceId(db: Db, table: typeof tag | typeof role | type
 
 export interface EventOptions {
   slug?: string;
+  membershipId?: number | null;
+  allocatedBenefitId?: string | null;
   hostId?: number;
   administratorDomain?: string;
   start?: string | null;
@@ -110,6 +112,8 @@ export async function makeEvent(db: Db, options: EventOptions = {}) {
       administratorId,
       start: options.start === undefined ? "2026-01-10" : options.start,
       end: options.end === undefined ? "2026-01-11" : options.end,
+      membershipId: options.membershipId ?? null,
+      allocatedBenefitId: options.allocatedBenefitId ?? null,
     })
     .returning();
   if (!row) throw new Error("event not inserted");
@@ -119,13 +123,25 @@ export async function makeEvent(db: Db, options: EventOptions = {}) {
   return row;
 }
 
-export async function makeTask(db: Db, options: { personId: number; eventId: number; role?: string }) {
+export interface TaskOptions {
+  personId: number;
+  eventId: number;
+  role?: string;
+  seatMembershipId?: number | null;
+  seatPublic?: boolean;
+  allocatedBenefitId?: string | null;
+}
+
+export async function makeTask(db: Db, options: TaskOptions) {
   const [row] = await db
     .insert(task)
     .values({
       personId: options.personId,
       eventId: options.eventId,
       roleId: await referenceId(db, role, options.role ?? "instructor"),
+      seatMembershipId: options.seatMembershipId ?? null,
+      seatPublic: options.seatPublic ?? true,
+      allocatedBenefitId: options.allocatedBenefitId ?? null,
     })
     .returning();
   if (!row) throw new Error("task not inserted");
