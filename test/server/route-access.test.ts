@@ -66,6 +66,7 @@ function fillPath(url: string, personId: number): string {
     pid: "1",
     id: "1",
     slug: "2026-01-01-none",
+    uuid: "00000000-0000-0000-0000-000000000000",
   };
   return url.replace(/:(\w+)/g, (_match, name: string) => {
     const value = values[name];
