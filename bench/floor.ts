@@ -1,11 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { listCurrentEvents } from "../src/dashboard/queries.ts";
-import { todayIso } from "../src/dashboard/rules.ts";
 import type { Db } from "../src/db/client.ts";
 import { tasksOfEvent } from "../src/events/details-queries.ts";
 import type { EventListFilters } from "../src/events/list-filters.ts";
 import { countEvents, listEvents } from "../src/events/list-queries.ts";
-import { todayUtc } from "../src/events/rules.ts";
 import { lookupPersons } from "../src/lookups/queries.ts";
 import { parseLookupRequest } from "../src/lookups/rules.ts";
 import { searchSections } from "../src/modules.ts";
@@ -14,6 +12,7 @@ import { countPersonsListed, listPersons, type PersonListFilters } from "../src/
 import { SECTION_LIMIT } from "../src/search/rules.ts";
 import { access } from "../src/server/access.ts";
 import { parsePageRequest, resolvePage } from "../src/ui/pagination.ts";
+import { todayIso } from "../src/ui/time.ts";
 
 // The floor of each page: the page's main query, run bare (no session, no rendering), as JSON.
 
@@ -30,7 +29,7 @@ export function personsListFloor(filters: PersonListFilters, query: Record<strin
 
 export function eventsListFloor(filters: EventListFilters): FloorQuery {
   return async (db) => {
-    const today = todayUtc();
+    const today = todayIso();
     const info = resolvePage(parsePageRequest({}), await countEvents(db, filters, today));
     return listEvents(db, filters, today, { limit: info.perPage, offset: info.offset });
   };

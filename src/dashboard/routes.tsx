@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { access } from "../server/access.ts";
 import { VERSION } from "../server/version.ts";
+import { todayIso } from "../ui/time.ts";
 import { LEGACY_REDIRECTS } from "./legacy-redirects.ts";
 import {
   checkAssignee,
@@ -9,7 +10,7 @@ import {
   listCurrentEvents,
   listInProgressEvents,
 } from "./queries.ts";
-import { requestedAssignee, todayIso } from "./rules.ts";
+import { requestedAssignee } from "./rules.ts";
 import { ADMIN_DASHBOARD_PATH, AdminDashboardPage } from "./views/admin-dashboard.tsx";
 import { MemberDashboardPage } from "./views/interim.tsx";
 

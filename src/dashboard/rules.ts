@@ -1,10 +1,5 @@
 /** Pure rules of the admin dashboard: no database, no HTTP. */
 
-/** Today's date in UTC as 'YYYY-MM-DD', the "today" of AMY's event query helpers. */
-export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
 /**
  * The person whose events the dashboard shows, before checking they may be assigned events:
  * no `assigned_to` → the viewer; empty or not an id → nobody (only unassigned events).

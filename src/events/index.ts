@@ -36,7 +36,6 @@ export {
   mailto,
   repositoryUrl,
   tagColour,
-  todayUtc,
   websiteUrl,
 } from "./rules.ts";
 export { tasksRoutes } from "./tasks/routes.tsx";

@@ -3,7 +3,7 @@ import { role, tag } from "../reference/schema.ts";
 import { event, eventTag, task } from "./schema.ts";
 
 // AMY's event query helpers (EventQuerySet), as conditions on `workshops_event` that compose with
-// `and`/`or`. The date helpers take `today` ('YYYY-MM-DD', see todayUtc) so tests can pick it.
+// `and`/`or`. The date helpers take `today` ('YYYY-MM-DD', see todayIso in ui/time.ts) so tests can pick it.
 // Tag conditions are EXISTS subqueries, so no helper ever repeats an event (AMY's "distinct").
 
 /** Events carrying the named tag. */

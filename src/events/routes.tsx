@@ -8,13 +8,14 @@ import { NotFoundError } from "../server/errors.ts";
 import { flash } from "../server/render.tsx";
 import { BlockedDeletePage } from "../ui/blocked-delete.tsx";
 import { parsePageRequest, resolvePage } from "../ui/pagination.ts";
+import { todayIso } from "../ui/time.ts";
 import { EVENT_CONTENT_TYPE } from "./commands.ts";
 import { assignEvent, deleteEvent } from "./delete-assign.ts";
 import { eventRelations, tasksOfEvent } from "./details-queries.ts";
 import { type EventRow, findEventById, findEventBySlug } from "./form-queries.ts";
 import { parseEventListFilters } from "./list-filters.ts";
 import { countEvents, eventFilterChoices, listEvents } from "./list-queries.ts";
-import { eventPath, SLUG_PATTERN, todayUtc } from "./rules.ts";
+import { eventPath, SLUG_PATTERN } from "./rules.ts";
 import { TaskInlineForm } from "./tasks/views/inline-form.tsx";
 import { EventDetailsPage } from "./views/event-details.tsx";
 import { EVENTS_PATH, EventListPage } from "./views/event-list.tsx";
@@ -50,7 +51,7 @@ export async function eventsRoutes(app: FastifyInstance) {
   app.get<Query>(EVENTS_PATH, { config: { access: access.admin } }, async (request, reply) => {
     const choices = await eventFilterChoices(app.db);
     const { filters, errors } = parseEventListFilters(request.query, choices);
-    const today = todayUtc();
+    const today = todayIso();
     const info = resolvePage(parsePageRequest(request.query), await countEvents(app.db, filters, today));
     const rows = await listEvents(app.db, filters, today, { limit: info.perPage, offset: info.offset });
     const query = new URLSearchParams(request.url.split("?")[1] ?? "");

@@ -111,11 +111,6 @@ export function tagColour(name: string): string {
   return TAG_COLOURS.find(([prefix]) => lower.startsWith(prefix))?.[1] ?? "secondary";
 }
 
-/** Today's date in UTC, as the query helpers compare it with `start` and `end`. */
-export function todayUtc(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
 /** `event.str()` of AMY: the slug. */
 export function eventDisplay(event: { slug: string }): string {
   return event.slug;

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { checkAssignee, listAssignableAdmins } from "../dashboard/queries.ts";
-import { todayIso } from "../dashboard/rules.ts";
 import { access } from "../server/access.ts";
 import { sendCsv } from "../server/csv.ts";
 import { flash } from "../server/render.tsx";
 import { parsePageRequest, resolvePage } from "../ui/pagination.ts";
+import { todayIso } from "../ui/time.ts";
 import { readStaffForm, reviewedPersonIds, staffFormInput, staffSearchOf } from "./forms.ts";
 import {
   listInstructorsWithoutAirport,

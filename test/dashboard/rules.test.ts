@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { requestedAssignee, tagColour, todayIso } from "../../src/dashboard/rules.ts";
+import { requestedAssignee, tagColour } from "../../src/dashboard/rules.ts";
+import { todayIso } from "../../src/ui/time.ts";
 
 test("an absent assigned_to asks for the viewer's own events", () => {
   assert.equal(requestedAssignee(undefined, 7), 7);

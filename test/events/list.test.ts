@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { eq } from "drizzle-orm";
-import { todayUtc } from "../../src/events/rules.ts";
 import { event } from "../../src/events/schema.ts";
+import { todayIso } from "../../src/ui/time.ts";
 import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
 import {
   makeAdmin,
@@ -27,7 +27,7 @@ const adminClient = () => new Client(t.app).logIn(admin.username, PASSWORD);
 
 /** A date `days` from today (UTC). */
 function daysFromToday(days: number): string {
-  const date = new Date(`${todayUtc()}T00:00:00Z`);
+  const date = new Date(`${todayIso()}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 }

@@ -9,9 +9,9 @@ import {
   repositoryUrl,
   SLUG_PATTERN,
   tagColour,
-  todayUtc,
   websiteUrl,
 } from "../../src/events/rules.ts";
+import { todayIso } from "../../src/ui/time.ts";
 
 describe("website_url and repository_url", () => {
   test("turn a GitHub Pages address into the website and its repository", () => {
@@ -143,6 +143,6 @@ describe("paths and dates", () => {
   });
 
   test("today is the UTC date", () => {
-    assert.equal(todayUtc(new Date("2026-03-10T23:30:00-05:00")), "2026-03-11");
+    assert.equal(todayIso(new Date("2026-03-10T23:30:00-05:00")), "2026-03-11");
   });
 });

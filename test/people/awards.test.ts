@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { and, eq } from "drizzle-orm";
 import { communityRole } from "../../src/community-roles/schema.ts";
-import { todayIso } from "../../src/people/awards/rules.ts";
 import { award } from "../../src/people/schema.ts";
 import { badge } from "../../src/reference/schema.ts";
+import { todayIso } from "../../src/ui/time.ts";
 import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
 import {
   makeAdmin,

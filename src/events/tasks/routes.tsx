@@ -10,6 +10,7 @@ import { parseForm, submittedValues } from "../../server/forms.ts";
 import { flash } from "../../server/render.tsx";
 import type { Choice, FieldErrors } from "../../ui/forms.tsx";
 import { parsePageRequest, resolvePage } from "../../ui/pagination.ts";
+import { todayIso } from "../../ui/time.ts";
 import { createTask, deleteTask, updateTask } from "./commands.ts";
 import { prefilledValues, prefixedErrors, TASK_PREFIX, taskForm, unprefixed } from "./forms.ts";
 import {
@@ -27,7 +28,6 @@ import {
   TASK_CONTENT_TYPE,
   TASKS_PATH,
   taskPath,
-  todayIso,
 } from "./rules.ts";
 import { TaskDetailsPage } from "./views/details.tsx";
 import { TaskFormPage, type TaskFormValues } from "./views/form.tsx";

@@ -122,7 +122,3 @@ export function parseTaskListFilters(query: Record<string, unknown>): {
   else if (orderBy !== "") errors.order_by = ["Choose one of the options offered."];
   return { filters, errors };
 }
-
-export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}

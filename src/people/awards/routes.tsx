@@ -8,6 +8,7 @@ import { flash } from "../../server/render.tsx";
 import { BlockedDeletePage } from "../../ui/blocked-delete.tsx";
 import type { Choice, FieldErrors } from "../../ui/forms.tsx";
 import { parsePageRequest, resolvePage } from "../../ui/pagination.ts";
+import { todayIso } from "../../ui/time.ts";
 import { personDisplay } from "../rules.ts";
 import { createAward, deleteAward } from "./commands.ts";
 import { type AwardInput, awardForm, type LockedAwardFields, lockedAwardFields } from "./forms.ts";
@@ -24,7 +25,7 @@ import {
   listBadgesWithAwardCounts,
   listOfferedBadges,
 } from "./queries.ts";
-import { awardDisplay, parseBadgeAwardsFilter, todayIso } from "./rules.ts";
+import { awardDisplay, parseBadgeAwardsFilter } from "./rules.ts";
 import { AwardFormPage } from "./views/award-form.tsx";
 import { BadgePage } from "./views/badge.tsx";
 import { BadgesPage, badgePath } from "./views/badges.tsx";

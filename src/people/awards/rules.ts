@@ -31,11 +31,6 @@ export function isIsoDate(text: string): boolean {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === text;
 }
 
-/** Today's date in UTC, YYYY-MM-DD. */
-export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
 /** A role still counts on `today` when it has no end or ends later. */
 export function isConcurrentRole(role: { end: string | null }, today: string): boolean {
   return role.end === null || role.end > today;
