@@ -1,4 +1,4 @@
-import { count, desc, eq, ne } from "drizzle-orm";
+import { count, desc, eq, isNotNull, ne } from "drizzle-orm";
 import { person } from "../src/accounts/schema.ts";
 import type { Db } from "../src/db/client.ts";
 import { event, task } from "../src/events/schema.ts";
@@ -35,6 +35,8 @@ export interface Subjects {
   busiestPersonId: number;
   biggestEvent: { id: number; slug: string };
   personTerm: string;
+  /** The admin with the most events assigned: the dashboard's heaviest ordinary view. */
+  busiestAssigneeId: number;
 }
 
 const PAGE_TARGET_MS = 50;
@@ -63,8 +65,17 @@ export async function pickSubjects(db: Db): Promise<Subjects> {
     .groupBy(person.family)
     .orderBy(desc(count()))
     .limit(1);
-  if (!instructor || !swc || !busiest || !biggest || !commonName) {
-    throw new Error("The database lacks an instructor badge, an SWC tag, tasks or persons to benchmark.");
+  const [assignee] = await db
+    .select({ id: event.assignedToId, events: count() })
+    .from(event)
+    .where(isNotNull(event.assignedToId))
+    .groupBy(event.assignedToId)
+    .orderBy(desc(count()))
+    .limit(1);
+  if (!instructor || !swc || !busiest || !biggest || !commonName || !assignee?.id) {
+    throw new Error(
+      "The database lacks an instructor badge, an SWC tag, tasks, persons or assigned events to benchmark.",
+    );
   }
   return {
     instructorBadgeId: instructor.id,
@@ -72,6 +83,7 @@ export async function pickSubjects(db: Db): Promise<Subjects> {
     busiestPersonId: busiest.id,
     biggestEvent: { id: biggest.id, slug: biggest.slug },
     personTerm: commonName.family,
+    busiestAssigneeId: assignee.id,
   };
 }
 
@@ -128,7 +140,11 @@ export function scenarioGroups(subjects: Subjects): ScenarioGroups {
         `/select_lookups/persons/?term=${term}`,
         personsLookupFloor(subjects.personTerm),
       ),
-      page("admin-dashboard", "/dashboard/admin/?assigned_to=", dashboardFloor(null)),
+      page(
+        "admin-dashboard",
+        `/dashboard/admin/?assigned_to=${subjects.busiestAssigneeId}`,
+        dashboardFloor(subjects.busiestAssigneeId),
+      ),
     ],
     api: [],
   };

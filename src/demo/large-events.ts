@@ -8,6 +8,8 @@ export interface EventReferenceIds {
   languages: number[];
   administrators: number[];
   trainingAdministrator: number;
+  /** Admins events are assigned to; a few events are left unassigned. */
+  assignees: number[];
 }
 
 const DAYS_TO_2026_06 = 5270;
@@ -40,6 +42,7 @@ function eventRow(loader: Loader, index: number, hosts: readonly OrganizationRef
     hostId: host.id,
     sponsorId: random.chance(0.5) ? host.id : null,
     administratorId: training ? ref.trainingAdministrator : random.pick(ref.administrators),
+    assignedToId: random.chance(0.98) ? random.pick(ref.assignees) : null,
     languageId: random.chance(0.8) ? random.pick(ref.languages) : null,
     url: `https://bench.example.org/${slug}/`,
     country: host.country,

@@ -1,5 +1,5 @@
-import { count, inArray } from "drizzle-orm";
-import { person } from "../accounts/schema.ts";
+import { count, eq, inArray } from "drizzle-orm";
+import { group, person, personGroup } from "../accounts/schema.ts";
 import type { Db } from "../db/client.ts";
 import { ADMINISTRATOR_DOMAINS, INSTRUCTOR_TRAINING_DOMAIN } from "../organizations/index.ts";
 import { organization } from "../organizations/schema.ts";
@@ -59,8 +59,25 @@ export async function seedLarge(db: Db, scale: LargeScale = LARGE_SCALE, options
   );
   await insertDomainsAndLanguages(loader, personIds, ref);
   const instructors = await insertInstructors(loader, personIds, ref);
-  const eventIds = await insertEvents(loader, scale.events, organizations, ref);
-  await insertTasks(loader, eventIds, scale.tasks, personIds, instructors, ref);
+  const assignees = await insertAdministrators(db, personIds.slice(0, ADMINISTRATORS));
+  const eventRef = { ...ref, assignees };
+  const eventIds = await insertEvents(loader, scale.events, organizations, eventRef);
+  await insertTasks(loader, eventIds, scale.tasks, personIds, instructors, eventRef);
+}
+
+/** Admins in the `administrators` group, to whom most events are assigned. */
+const ADMINISTRATORS = 12;
+
+async function insertAdministrators(db: Db, personIds: number[]): Promise<number[]> {
+  const [administrators] = await db
+    .select({ id: group.id })
+    .from(group)
+    .where(eq(group.name, "administrators"));
+  if (!administrators) throw new Error('the "administrators" group is missing: run "npx amy migrate" first');
+  await db
+    .insert(personGroup)
+    .values(personIds.map((personId) => ({ personId, groupId: administrators.id })));
+  return personIds;
 }
 
 async function refuseWhenPopulated(db: Db) {
@@ -85,7 +102,7 @@ function byName(rows: { id: number; name: string }[]): (name: string) => number 
   };
 }
 
-async function referenceIds(db: Db): Promise<ReferenceIds & EventReferenceIds> {
+async function referenceIds(db: Db): Promise<ReferenceIds & Omit<EventReferenceIds, "assignees">> {
   const ids = (rows: { id: number }[]) => rows.map((row) => row.id);
   const badges = byName(await db.select({ id: badge.id, name: badge.name }).from(badge));
   const administrators = await db

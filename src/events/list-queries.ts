@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, inArray, isNotNull, type SQL, sql } from "dr
 import { alias } from "drizzle-orm/pg-core";
 import { person } from "../accounts/schema.ts";
 import type { Executor } from "../db/client.ts";
+import { ADMINISTRATOR_DOMAINS } from "../organizations/index.ts";
 import { organization } from "../organizations/schema.ts";
 import { countryName } from "../reference/index.ts";
 import { continent, tag } from "../reference/schema.ts";
@@ -140,24 +141,33 @@ export async function tagsOfEvents(db: Executor, eventIds: number[]): Promise<Ma
 
 const choice = (row: { id: number; label: string }) => ({ value: String(row.id), label: row.label });
 
-/** The organisations events point at through the column: the host or administrator filter's choices. */
-function organizationsUsedBy(db: Executor, column: typeof event.hostId | typeof event.administratorId) {
-  return db
-    .selectDistinct({ id: organization.id, label: organization.fullname })
-    .from(organization)
-    .innerJoin(event, eq(column, organization.id))
-    .orderBy(organization.fullname, organization.id);
-}
-
-export async function eventFilterChoices(db: Executor): Promise<EventFilterChoices> {
+/**
+ * The filters' choices. Hosts are searched as the user types (thousands of organisations host
+ * events), so only the requested host is listed; administrators are the fixed few; assignees are
+ * the handful of admins some event is assigned to.
+ */
+export async function eventFilterChoices(
+  db: Executor,
+  requestedHost: string | undefined,
+): Promise<EventFilterChoices> {
+  const hostId = requestedHost && /^\d{1,9}$/.test(requestedHost) ? Number(requestedHost) : undefined;
   const [assignees, hosts, administrators, tags, countries, continents] = await Promise.all([
     db
-      .selectDistinct({ id: person.id, personal: person.personal, family: person.family })
+      .select({ id: person.id, personal: person.personal, family: person.family })
       .from(person)
-      .innerJoin(event, eq(event.assignedToId, person.id))
+      .where(inArray(person.id, db.selectDistinct({ id: event.assignedToId }).from(event)))
       .orderBy(person.family, person.personal, person.id),
-    organizationsUsedBy(db, event.hostId),
-    organizationsUsedBy(db, event.administratorId),
+    hostId === undefined
+      ? []
+      : db
+          .select({ id: organization.id, label: organization.fullname })
+          .from(organization)
+          .where(eq(organization.id, hostId)),
+    db
+      .select({ id: organization.id, label: organization.fullname })
+      .from(organization)
+      .where(inArray(organization.domain, ADMINISTRATOR_DOMAINS))
+      .orderBy(organization.fullname, organization.id),
     db.select({ id: tag.id, label: tag.name }).from(tag).orderBy(tag.priority, tag.name),
     db.selectDistinct({ country: event.country }).from(event).where(isNotNull(event.country)),
     db.select({ id: continent.id, label: continent.name }).from(continent).orderBy(continent.name),

@@ -49,7 +49,8 @@ export async function eventsRoutes(app: FastifyInstance) {
   });
 
   app.get<Query>(EVENTS_PATH, { config: { access: access.admin } }, async (request, reply) => {
-    const choices = await eventFilterChoices(app.db);
+    const host = typeof request.query.host === "string" ? request.query.host : undefined;
+    const choices = await eventFilterChoices(app.db, host);
     const { filters, errors } = parseEventListFilters(request.query, choices);
     const today = todayIso();
     const info = resolvePage(parsePageRequest(request.query), await countEvents(app.db, filters, today));

@@ -53,6 +53,15 @@ export async function listPersons(
     asc(person.family),
     asc(person.personal),
   ];
+  // The page's ids first: with no columns but the sort keys, a deep page is skipped through the
+  // index alone; only the page's own rows are read from the table.
+  const pageIds = db
+    .select({ id: person.id })
+    .from(person)
+    .where(listConditions(filters))
+    .orderBy(...ordering, asc(person.id))
+    .limit(page.limit)
+    .offset(page.offset);
   return db
     .select({
       id: person.id,
@@ -62,10 +71,8 @@ export async function listPersons(
       email: person.email,
     })
     .from(person)
-    .where(listConditions(filters))
-    .orderBy(...ordering, asc(person.id))
-    .limit(page.limit)
-    .offset(page.offset);
+    .where(inArray(person.id, pageIds))
+    .orderBy(...ordering, asc(person.id));
 }
 
 export interface PersonBadges {

@@ -54,7 +54,15 @@ function EventFilters(props: EventListProps) {
   return (
     <FilterSidebar path={EVENTS_PATH}>
       {single("assigned_to", "Assigned to", choices.assignedTo)}
-      {single("host", "Host", choices.host)}
+      <SelectField
+        name="host"
+        label="Host"
+        choices={choices.host}
+        selected={selected.host}
+        blank="Any"
+        lookup="/select_lookups/organizations/"
+        errors={errors}
+      />
       {single("administrator", "Administrator", choices.administrator)}
       {single("state", "Status", STATE_CHOICES)}
       <SelectField
