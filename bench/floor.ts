@@ -6,6 +6,12 @@ import type { EventListFilters } from "../src/events/list-filters.ts";
 import { countEvents, listEvents } from "../src/events/list-queries.ts";
 import { lookupPersons } from "../src/lookups/queries.ts";
 import { parseLookupRequest } from "../src/lookups/rules.ts";
+import {
+  countMemberships,
+  listMemberships,
+  parseMembershipListFilters,
+} from "../src/memberships/list-queries.ts";
+import { oneMembershipUsage } from "../src/memberships/queries.ts";
 import { searchSections } from "../src/modules.ts";
 import { tasksOfPerson } from "../src/people/detail-queries.ts";
 import { countPersonsListed, listPersons, type PersonListFilters } from "../src/people/list-queries.ts";
@@ -34,6 +40,20 @@ export function eventsListFloor(filters: EventListFilters): FloorQuery {
     return listEvents(db, filters, today, { limit: info.perPage, offset: info.offset });
   };
 }
+
+export function membershipsListFloor(query: Record<string, string>): FloorQuery {
+  return async (db) => {
+    const today = todayIso();
+    const { filters } = parseMembershipListFilters(query);
+    const info = resolvePage(parsePageRequest(query), await countMemberships(db, filters, today));
+    return listMemberships(db, filters, today, { limit: info.perPage, offset: info.offset });
+  };
+}
+
+export const membershipDetailsFloor =
+  (membershipId: number): FloorQuery =>
+  (db) =>
+    oneMembershipUsage(db, membershipId, todayIso());
 
 export const personDetailsFloor =
   (personId: number): FloorQuery =>

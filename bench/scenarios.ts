@@ -8,6 +8,8 @@ import {
   eventDetailsFloor,
   eventsListFloor,
   type FloorQuery,
+  membershipDetailsFloor,
+  membershipsListFloor,
   personDetailsFloor,
   personsListFloor,
   personsLookupFloor,
@@ -37,6 +39,8 @@ export interface Subjects {
   personTerm: string;
   /** The admin with the most events assigned: the dashboard's heaviest ordinary view. */
   busiestAssigneeId: number;
+  /** The membership with the most seat tasks. */
+  busiestMembershipId: number;
 }
 
 const PAGE_TARGET_MS = 50;
@@ -72,9 +76,16 @@ export async function pickSubjects(db: Db): Promise<Subjects> {
     .groupBy(event.assignedToId)
     .orderBy(desc(count()))
     .limit(1);
-  if (!instructor || !swc || !busiest || !biggest || !commonName || !assignee?.id) {
+  const [seats] = await db
+    .select({ id: task.seatMembershipId, tasks: count() })
+    .from(task)
+    .where(isNotNull(task.seatMembershipId))
+    .groupBy(task.seatMembershipId)
+    .orderBy(desc(count()))
+    .limit(1);
+  if (!instructor || !swc || !busiest || !biggest || !commonName || !assignee?.id || !seats?.id) {
     throw new Error(
-      "The database lacks an instructor badge, an SWC tag, tasks, persons or assigned events to benchmark.",
+      "The database lacks an instructor badge, an SWC tag, tasks, persons, assigned events or seat tasks to benchmark.",
     );
   }
   return {
@@ -84,6 +95,7 @@ export async function pickSubjects(db: Db): Promise<Subjects> {
     biggestEvent: { id: biggest.id, slug: biggest.slug },
     personTerm: commonName.family,
     busiestAssigneeId: assignee.id,
+    busiestMembershipId: seats.id,
   };
 }
 
@@ -128,6 +140,16 @@ export function scenarioGroups(subjects: Subjects): ScenarioGroups {
         "event-details",
         `/workshops/event/${encodeURIComponent(subjects.biggestEvent.slug)}/`,
         eventDetailsFloor(subjects.biggestEvent.id),
+      ),
+      page(
+        "memberships-by-seats",
+        "/fiscal/memberships/?order_by=instructor_training_seats_remaining",
+        membershipsListFloor({ order_by: "instructor_training_seats_remaining" }),
+      ),
+      page(
+        "membership-details",
+        `/fiscal/membership/${subjects.busiestMembershipId}/`,
+        membershipDetailsFloor(subjects.busiestMembershipId),
       ),
       {
         name: "search",

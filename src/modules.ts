@@ -24,7 +24,16 @@ import {
 import { historyRoutes } from "./history/index.ts";
 import { lookupRoutes } from "./lookups/index.ts";
 import { mailRoutes } from "./mail/index.ts";
-import { membershipsPermissionModels, membershipsSeeder } from "./memberships/index.ts";
+import {
+  consortiaRoutes,
+  membershipsDemo,
+  membershipsPermissionModels,
+  membershipsRoutes,
+  membershipsSeeder,
+  membershipWorkflowRoutes,
+  offeringRoutes,
+  partnershipsRoutes,
+} from "./memberships/index.ts";
 import {
   administratorOrganizationsSeeder,
   organizationsPermissionModels,
@@ -44,8 +53,11 @@ import { referenceDataSeeder, referencePermissionModels, referenceRoutes } from 
 import { reportsRoutes } from "./reports/index.ts";
 import {
   commentsSearch,
+  consortiumsSearch,
   eventsSearch,
+  membershipsSearch,
   organizationsSearch,
+  partnershipsSearch,
   personsSearch,
   type SearchSection,
   searchRoutes,
@@ -54,6 +66,9 @@ import {
 /** What the global search looks through, in the order its page shows the sections. */
 export const searchSections: SearchSection[] = [
   organizationsSearch,
+  membershipsSearch,
+  partnershipsSearch,
+  consortiumsSearch,
   eventsSearch,
   personsSearch,
   commentsSearch,
@@ -84,6 +99,11 @@ export const routePlugins: ((app: FastifyInstance) => Promise<void>)[] = [
   tasksRoutes,
   eventImportRoutes,
   eventsRoutes,
+  membershipsRoutes,
+  membershipWorkflowRoutes,
+  consortiaRoutes,
+  partnershipsRoutes,
+  offeringRoutes,
 ];
 
 /** Reference data every installation needs; run after each migration and at every start. */
@@ -106,4 +126,4 @@ export const referenceSeeders: Seeder[] = [
 ];
 
 /** The demo data set of `amy seed-demo`; each module adds its part after the ones it builds on. */
-export const demoSeeders: Seeder[] = [accountsDemo, peopleDemo, eventsDemo];
+export const demoSeeders: Seeder[] = [accountsDemo, peopleDemo, eventsDemo, membershipsDemo];

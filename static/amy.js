@@ -9,18 +9,33 @@ function lookupPageUrl(base, term, page) {
   return url.toString();
 }
 
+/** Names of the form fields a lookup URL depends on: `{account_type}` in `…?content_type_name={account_type}`. */
+function lookupDependencies(template) {
+  return [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+}
+
+/** The lookup URL with each `{field}` replaced by that field's current value in the select's form. */
+function filledLookup(select, template) {
+  return template.replace(/\{(\w+)\}/g, (_match, name) => {
+    const field = select.form?.elements.namedItem(name);
+    return encodeURIComponent(field && "value" in field ? field.value : "");
+  });
+}
+
 /**
  * Selects with data-lookup search the given /select_lookups/ URL as the user types; scrolling to the
- * end of the list fetches the next page while the answer says there is `more`.
+ * end of the list fetches the next page while the answer says there is `more`. A `{field}` in the
+ * URL takes the value of that field of the form; changing the field empties the select.
  */
 function enableLookups() {
   for (const select of document.querySelectorAll("select[data-lookup]")) {
-    const base = select.dataset.lookup;
+    const template = select.dataset.lookup;
+    const base = () => filledLookup(select, template);
     const pages = new Map();
     // Tom Select moves the label to its own input; the original select keeps a name for screen readers.
     const label = document.querySelector(`label[for="${select.id}"]`);
     if (label) select.setAttribute("aria-label", label.textContent.trim());
-    new TomSelect(select, {
+    const control = new TomSelect(select, {
       valueField: "id",
       labelField: "text",
       // The server has matched already (on fields the label may not show): keep every result.
@@ -30,7 +45,7 @@ function enableLookups() {
       plugins: select.multiple ? ["remove_button", "virtual_scroll"] : ["virtual_scroll"],
       firstUrl: (term) => {
         pages.set(term, 1);
-        return lookupPageUrl(base, term, 1);
+        return lookupPageUrl(base(), term, 1);
       },
       load(term, callback) {
         const url = this.getUrl(term);
@@ -40,12 +55,50 @@ function enableLookups() {
             if (data.more) {
               const next = (pages.get(term) ?? 1) + 1;
               pages.set(term, next);
-              this.setNextUrl(term, lookupPageUrl(base, term, next));
+              this.setNextUrl(term, lookupPageUrl(base(), term, next));
             }
             callback(data.results);
           })
           .catch(() => callback());
       },
+    });
+    for (const name of lookupDependencies(template)) {
+      const field = select.form?.elements.namedItem(name);
+      if (!field || !("addEventListener" in field)) continue;
+      field.addEventListener("change", () => {
+        control.clear();
+        control.clearOptions();
+        control.clearPagination?.();
+        control.loadedSearches = {};
+        pages.clear();
+      });
+    }
+  }
+}
+
+/**
+ * `<div hidden data-fill-from="partnership" data-fill="start_date:agreement_start …">`: choosing an
+ * option of that lookup select copies the named values of its lookup result into those inputs and
+ * makes them read-only (the server sets them from the chosen record anyway); clearing frees them.
+ */
+function enableFills() {
+  for (const marker of document.querySelectorAll("[data-fill-from]")) {
+    const form = marker.closest("form");
+    const select = form?.elements.namedItem(marker.dataset.fillFrom);
+    if (!(select instanceof HTMLSelectElement)) continue;
+    const pairs = (marker.dataset.fill ?? "")
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((pair) => pair.split(":"));
+    select.addEventListener("change", () => {
+      const chosen = select.value ? select.tomselect?.options[select.value] : undefined;
+      for (const [inputName, key] of pairs) {
+        const input = form.elements.namedItem(inputName);
+        if (!(input instanceof HTMLInputElement) || input.type === "hidden") continue;
+        const value = chosen?.[key];
+        if (value) input.value = value;
+        input.readOnly = Boolean(value);
+      }
     });
   }
 }
@@ -59,4 +112,5 @@ function enableConfirmations() {
 }
 
 if (typeof TomSelect !== "undefined") enableLookups();
+enableFills();
 enableConfirmations();

@@ -51,3 +51,14 @@ export function postComment(
     ipAddress: input.ipAddress,
   });
 }
+
+/**
+ * A comment filed by an action on behalf of the person doing it (e.g. "members changed"), authored
+ * by them. Call it inside the transaction that makes the change.
+ */
+export function addUserComment(
+  tx: Executor,
+  input: { contentType: string; objectPk: number | string; text: string; author: CommentAuthor },
+): Promise<number> {
+  return postComment(tx, { ...input, objectPk: String(input.objectPk), ipAddress: null });
+}

@@ -1,7 +1,7 @@
 // The comments module's public surface.
 import type { PermissionModel } from "../accounts/index.ts";
 
-export { addAutomaticComment } from "./commands.ts";
+export { addAutomaticComment, addUserComment, type CommentAuthor, postComment } from "./commands.ts";
 export { type CommentRow, listComments } from "./queries.ts";
 export { commentsRoutes } from "./routes.tsx";
 export { COMMENT_MAX_LENGTH } from "./rules.ts";

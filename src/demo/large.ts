@@ -7,6 +7,7 @@ import { ensureInstructorConfig } from "../people/index.ts";
 import { badge, knowledgeDomain, language, lesson, role, tag } from "../reference/schema.ts";
 import type { Loader, Progress } from "./batches.ts";
 import { type EventReferenceIds, insertEvents, insertTasks } from "./large-events.ts";
+import { insertMembershipsArea, type MembershipsScale } from "./large-memberships.ts";
 import {
   insertDomainsAndLanguages,
   insertInstructors,
@@ -17,9 +18,9 @@ import {
 import { Random } from "./random.ts";
 
 // The large data set behind the benchmark (issue 7): generated rows only, inserted in multi-row
-// statements, with no history versions. Memberships and training requests come with their issues.
+// statements, with no history versions. Training requests come with their issue.
 
-export interface LargeScale {
+export interface LargeScale extends MembershipsScale {
   persons: number;
   organizations: number;
   events: number;
@@ -31,6 +32,9 @@ export const LARGE_SCALE: LargeScale = {
   organizations: 5_000,
   events: 20_000,
   tasks: 300_000,
+  memberships: 2_000,
+  partnerships: 500,
+  accountBenefits: 2_000,
 };
 
 /** Above this many persons the database is not a fresh one: generating would double the data. */
@@ -63,6 +67,7 @@ export async function seedLarge(db: Db, scale: LargeScale = LARGE_SCALE, options
   const eventRef = { ...ref, assignees };
   const eventIds = await insertEvents(loader, scale.events, organizations, eventRef);
   await insertTasks(loader, eventIds, scale.tasks, personIds, instructors, eventRef);
+  await insertMembershipsArea(loader, scale, { organizations, personIds, eventIds });
 }
 
 /** Admins in the `administrators` group, to whom most events are assigned. */

@@ -30,6 +30,15 @@ export class Random {
     return item;
   }
 
+  /** A version-4 UUID made of this generator's numbers, so generated ids repeat with the seed. */
+  uuid(): string {
+    const hex = Array.from({ length: 32 }, () => Math.floor(this.next() * 16).toString(16));
+    hex[12] = "4";
+    hex[16] = ((Number.parseInt(hex[16] ?? "0", 16) & 0x3) | 0x8).toString(16);
+    const text = hex.join("");
+    return `${text.slice(0, 8)}-${text.slice(8, 12)}-${text.slice(12, 16)}-${text.slice(16, 20)}-${text.slice(20)}`;
+  }
+
   /** `count` distinct items (all of them when there are fewer). */
   sample<T>(items: readonly T[], count: number): T[] {
     const chosen = new Set<number>();

@@ -5,8 +5,16 @@ import type { Executor } from "../db/client.ts";
 import { organization } from "../organizations/schema.ts";
 import { award } from "../people/schema.ts";
 import { badge, curriculum, language, lesson, role, tag } from "../reference/schema.ts";
+import { todayIso } from "../ui/time.ts";
 import type { EventRow } from "./form-queries.ts";
 import type { EventTagBadge } from "./list-queries.ts";
+import {
+  type AccountBenefitLink,
+  findAccountBenefitLink,
+  findEventCategoryName,
+  findMembershipLink,
+  type MembershipLink,
+} from "./offering-queries.ts";
 import { attendanceColumns } from "./queries.ts";
 import { event, eventCurriculum, eventLesson, eventTag, task } from "./schema.ts";
 
@@ -35,6 +43,9 @@ export interface EventRelations {
   lessons: string[];
   learnerTasksCount: number;
   attendance: number;
+  membership: MembershipLink | undefined;
+  allocatedBenefit: AccountBenefitLink | undefined;
+  eventCategory: { id: string; name: string } | undefined;
 }
 
 const personLinkColumns = {
@@ -64,7 +75,11 @@ async function namesOf(query: Promise<{ name: string }[]>): Promise<string[]> {
   return (await query).map((row) => row.name);
 }
 
-export async function eventRelations(db: Executor, row: EventRow): Promise<EventRelations> {
+export async function eventRelations(
+  db: Executor,
+  row: EventRow,
+  today: string = todayIso(),
+): Promise<EventRelations> {
   const languageQuery =
     row.languageId === null
       ? Promise.resolve([])
@@ -100,6 +115,11 @@ export async function eventRelations(db: Executor, row: EventRow): Promise<Event
       ),
       db.select(attendanceColumns()).from(event).where(eq(event.id, row.id)),
     ]);
+  const [membership, allocatedBenefit, categoryName] = await Promise.all([
+    findMembershipLink(db, row.membershipId),
+    findAccountBenefitLink(db, row.allocatedBenefitId, today),
+    findEventCategoryName(db, row.eventCategoryId),
+  ]);
   return {
     host,
     sponsor,
@@ -111,6 +131,12 @@ export async function eventRelations(db: Executor, row: EventRow): Promise<Event
     lessons,
     learnerTasksCount: counts[0]?.learnerTasksCount ?? 0,
     attendance: counts[0]?.attendance ?? row.manualAttendance,
+    membership,
+    allocatedBenefit,
+    eventCategory:
+      row.eventCategoryId !== null && categoryName !== undefined
+        ? { id: row.eventCategoryId, name: categoryName }
+        : undefined,
   };
 }
 

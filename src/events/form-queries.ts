@@ -15,6 +15,13 @@ import {
   openApplicationsRefused,
 } from "./form-rules.ts";
 import type { EventFormData, EventLinks } from "./forms.ts";
+import {
+  accountBenefitChoice,
+  accountBenefitOfUnit,
+  eventCategoryChoices,
+  membershipChoice,
+  membershipExists,
+} from "./offering-queries.ts";
 import { event, eventCurriculum, eventLesson, eventTag } from "./schema.ts";
 
 export type EventRow = typeof event.$inferSelect;
@@ -75,13 +82,26 @@ export interface EventFormChoices {
   tags: Choice[];
   curricula: Choice[];
   lessons: Choice[];
+  /** Active event categories, plus the event's own. */
+  eventCategories: Choice[];
   /** The chosen option of each autocomplete field, so it shows before any typing. */
-  selected: Record<"host" | "sponsor" | "administrator" | "assigned_to" | "language", Choice[]>;
+  selected: Record<
+    "host" | "sponsor" | "administrator" | "assigned_to" | "language" | "membership" | "allocated_benefit",
+    Choice[]
+  >;
 }
 
 export async function eventFormChoices(
   db: Executor,
-  chosen: { tags: number[]; curricula: number[]; lessons: number[]; values: Record<string, string> },
+  chosen: {
+    tags: number[];
+    curricula: number[];
+    lessons: number[];
+    values: Record<string, string>;
+    /** The stored event's category, offered even when no longer active. */
+    keepCategory: string | null;
+    today: string;
+  },
 ): Promise<EventFormChoices> {
   const idOf = (name: string) =>
     /^\d{1,9}$/.test(chosen.values[name] ?? "") ? Number(chosen.values[name]) : 0;
@@ -89,12 +109,15 @@ export async function eventFormChoices(
     tags: await listActiveChoices(db, "tags", { keep: chosen.tags }),
     curricula: await curriculumChoices(db, chosen.curricula),
     lessons: await listActiveChoices(db, "lessons", { keep: chosen.lessons }),
+    eventCategories: await eventCategoryChoices(db, chosen.keepCategory),
     selected: {
       host: await organizationChoice(db, idOf("host")),
       sponsor: await organizationChoice(db, idOf("sponsor")),
       administrator: await organizationChoice(db, idOf("administrator")),
       assigned_to: await personChoice(db, idOf("assigned_to")),
       language: await languageChoice(db, idOf("language")),
+      membership: await membershipChoice(db, chosen.values.membership),
+      allocated_benefit: await accountBenefitChoice(db, chosen.values.allocated_benefit, chosen.today),
     },
   };
 }
@@ -127,7 +150,7 @@ const exists = async (
 export async function eventDatabaseErrors(
   db: Executor,
   data: EventFormData,
-  stored?: { id: number; links: Required<EventLinks> },
+  stored?: { id: number; links: Required<EventLinks>; eventCategoryId: string | null },
 ): Promise<FieldErrors | undefined> {
   const errors: Record<string, string[]> = {};
   const add = (field: string, message: string) => {
@@ -165,6 +188,7 @@ export async function eventDatabaseErrors(
   if (data.language !== null && !(await exists(db, language, data.language))) add("language", INVALID_CHOICE);
   await checkMultiChoices(db, data, stored?.links, add);
   await checkTagRules(db, data, add);
+  await checkOfferingChoices(db, data, stored?.eventCategoryId ?? null, add);
   return Object.keys(errors).length > 0 ? errors : undefined;
 }
 
@@ -207,4 +231,25 @@ async function checkTagRules(
     .where(inArray(curriculum.id, data.curricula));
   const missing = missingCurriculumTags(curricula, tagNames);
   if (missing.length > 0) add("tags", missingTagsMessage(missing));
+}
+
+/**
+ * The membership exists, the allocated benefit is an account benefit for events (a seat benefit is
+ * for tasks), and the category is active or the one the event already has.
+ */
+async function checkOfferingChoices(
+  db: Executor,
+  data: EventFormData,
+  storedCategory: string | null,
+  add: (field: string, message: string) => void,
+) {
+  if (data.membership !== null && !(await membershipExists(db, data.membership)))
+    add("membership", INVALID_CHOICE);
+  if (data.allocated_benefit !== null && !(await accountBenefitOfUnit(db, data.allocated_benefit, "event")))
+    add("allocated_benefit", INVALID_CHOICE);
+  if (data.event_category !== null) {
+    const offered = await eventCategoryChoices(db, storedCategory);
+    if (!offered.some((choice) => choice.value === data.event_category))
+      add("event_category", INVALID_CHOICE);
+  }
 }

@@ -6,6 +6,7 @@ import { NotFoundError } from "../server/errors.ts";
 import { parseForm, submittedLists, submittedValues } from "../server/forms.ts";
 import { flash } from "../server/render.tsx";
 import type { FieldErrors } from "../ui/forms.tsx";
+import { todayIso } from "../ui/time.ts";
 import { createEvent, EVENT_CONTENT_TYPE, updateEvent } from "./commands.ts";
 import {
   type EventRow,
@@ -14,6 +15,7 @@ import {
   findEventBySlug,
   findEventLinks,
 } from "./form-queries.ts";
+import { BENEFIT_REMOVED_MESSAGE, benefitMustGo } from "./form-rules.ts";
 import { EVENT_LIST_FIELDS, eventForm, toEventFields, toEventLinks } from "./forms.ts";
 import { EventForm, EventImportPlaceholder } from "./views/event-form.tsx";
 
@@ -33,19 +35,25 @@ export async function eventFormRoutes(app: FastifyInstance) {
   const canAdd = { config: { access: access.permission("workshops.add_event") } };
   const canEdit = { config: { access: access.permission("workshops.change_event", "workshops.add_task") } };
   const reports = app.config.reportsLink;
+  const offering = { allocatedBenefit: app.config.serviceOffering };
+  /** The submission; without the service offering the form has no benefit field, so none is read. */
+  const submitted = (body: unknown) => withoutBenefit(body, offering.allocatedBenefit);
 
   app.get("/workshops/events/add/", canAdd, async (request, reply) =>
     showEventForm(app, request, reply, undefined, { values: { public_status: "public" }, lists: {} }),
   );
 
   app.post("/workshops/events/add/", canAdd, async (request, reply) => {
-    const form = parseForm(eventForm, request.body, { lists: EVENT_LIST_FIELDS });
+    const form = parseForm(eventForm, submitted(request.body), { lists: EVENT_LIST_FIELDS });
     if (!form.ok) return showEventForm(app, request, reply, undefined, form);
     const errors = await eventDatabaseErrors(app.db, form.data);
     if (errors) return showEventForm(app, request, reply, undefined, resubmitted(request, errors));
     try {
       const created = await app.db.transaction(async (tx) => {
-        const input = { fields: toEventFields(form.data), links: toEventLinks(form.data, "create") };
+        const input = {
+          fields: toEventFields(form.data, offering),
+          links: toEventLinks(form.data, "create"),
+        };
         const row = await createEvent(tx, input, request.user, reports);
         if (form.data.comment)
           await addAutomaticComment(tx, {
@@ -76,14 +84,21 @@ export async function eventFormRoutes(app: FastifyInstance) {
 
   app.post<SlugParams>("/workshops/event/:slug/edit/", canEdit, async (request, reply) => {
     const target = await loadEvent(app, request.params.slug);
-    const form = parseForm(eventForm, request.body, { lists: EVENT_LIST_FIELDS });
+    const form = parseForm(eventForm, submitted(request.body), { lists: EVENT_LIST_FIELDS });
     if (!form.ok) return showEventForm(app, request, reply, target, form);
     const links = await findEventLinks(app.db, target.id);
-    const errors = await eventDatabaseErrors(app.db, form.data, { id: target.id, links });
+    const stored = { id: target.id, links, eventCategoryId: target.eventCategoryId };
+    const errors = await eventDatabaseErrors(app.db, form.data, stored);
     if (errors) return showEventForm(app, request, reply, target, resubmitted(request, errors));
+    const fields = toEventFields(form.data, offering);
+    const dropBenefit = benefitMustGo(
+      fields.membershipId,
+      fields.allocatedBenefitId ?? target.allocatedBenefitId,
+    );
+    if (dropBenefit) fields.allocatedBenefitId = null;
     try {
       const saved = await app.db.transaction(async (tx) => {
-        const input = { fields: toEventFields(form.data), links: toEventLinks(form.data, "edit") };
+        const input = { fields, links: toEventLinks(form.data, "edit") };
         const row = await updateEvent(tx, target, input, request.user, reports);
         if (form.data.comment)
           await addAutomaticComment(tx, {
@@ -94,6 +109,7 @@ export async function eventFormRoutes(app: FastifyInstance) {
         return row;
       });
       flash(request, "success", `${saved.slug} was updated successfully.`);
+      if (dropBenefit) flash(request, "warning", BENEFIT_REMOVED_MESSAGE);
       return reply.redirect(`/workshops/event/${saved.slug}/`, 303);
     } catch (error) {
       if (uniqueViolation(error) === undefined) throw error;
@@ -133,7 +149,17 @@ function eventFormValues(row: EventRow): Record<string, string> {
     address: row.address,
     latitude: text(row.latitude),
     longitude: text(row.longitude),
+    membership: text(row.membershipId),
+    allocated_benefit: text(row.allocatedBenefitId),
+    event_category: text(row.eventCategoryId),
   };
+}
+
+/** The submitted body without `allocated_benefit` when the form does not offer that field. */
+function withoutBenefit(body: unknown, allocatedBenefit: boolean): unknown {
+  if (allocatedBenefit || !body || typeof body !== "object") return body;
+  const { allocated_benefit: _ignored, ...rest } = body as Record<string, unknown>;
+  return rest;
 }
 
 function resubmitted(request: FastifyRequest, errors: FieldErrors): FormState {
@@ -161,6 +187,8 @@ async function showEventForm(
     curricula: ids("curricula"),
     lessons: ids("lessons"),
     values,
+    keepCategory: target?.eventCategoryId ?? null,
+    today: todayIso(),
   });
   const form = (
     <EventForm
@@ -171,6 +199,7 @@ async function showEventForm(
       lists={state.lists}
       errors={state.errors}
       choices={choices}
+      allocatedBenefit={app.config.serviceOffering}
     />
   );
   return reply.page(

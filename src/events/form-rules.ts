@@ -19,6 +19,19 @@ export const SLUG_FORMAT_MESSAGE =
 export const END_BEFORE_START_MESSAGE = "Must not be earlier than start date.";
 export const OPEN_APPLICATIONS_MESSAGE = "You cannot open applications on a non-TTT event.";
 
+export const MEMBERSHIP_AND_BENEFIT_MESSAGE =
+  "Choose either a membership or an allocated benefit, not both: an event counts against only one of them.";
+export const BENEFIT_REMOVED_MESSAGE =
+  "The allocated benefit was removed: an event counting against a membership cannot also use a benefit.";
+
+/**
+ * Whether a save must drop the allocated benefit: it cannot stay beside a membership. This happens
+ * when the benefit field is hidden (service offering off) and the membership is set.
+ */
+export function benefitMustGo(membershipId: number | null, allocatedBenefitId: string | null): boolean {
+  return membershipId !== null && allocatedBenefitId !== null;
+}
+
 export function isGithubRepositoryUrl(url: string): boolean {
   return GITHUB_REPOSITORY.test(url);
 }

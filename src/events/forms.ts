@@ -6,6 +6,7 @@ import {
   isGithubRepositoryUrl,
   isHttpUrl,
   joinContacts,
+  MEMBERSHIP_AND_BENEFIT_MESSAGE,
   SLUG_CHARACTERS,
   SLUG_FORMAT,
   SLUG_FORMAT_MESSAGE,
@@ -52,6 +53,16 @@ const ids = z
       .transform(Number),
   )
   .default([]);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A record with a UUID key, chosen from a list (account benefit, event category). */
+export const optionalUuid = z
+  .string()
+  .trim()
+  .default("")
+  .refine((value) => value === "" || UUID.test(value), "Choose from the list.")
+  .transform((value) => (value === "" ? null : value.toLowerCase()));
 
 const optionalDate = z
   .string()
@@ -127,10 +138,19 @@ const eventSchema = z
     latitude: optionalNumber,
     longitude: optionalNumber,
     comment: z.string().trim().max(3000, "Use at most 3000 characters.").default(""),
+    membership: optionalId,
+    allocated_benefit: optionalUuid,
+    event_category: optionalUuid,
   })
   .superRefine((form, context) => {
     if (endsBeforeStart(form.start, form.end))
       context.addIssue({ code: "custom", path: ["end"], message: END_BEFORE_START_MESSAGE });
+    if (form.membership !== null && form.allocated_benefit !== null)
+      context.addIssue({
+        code: "custom",
+        path: ["allocated_benefit"],
+        message: MEMBERSHIP_AND_BENEFIT_MESSAGE,
+      });
   });
 
 export const eventForm = eventSchema;
@@ -141,9 +161,15 @@ export const EVENT_LIST_FIELDS = ["tags", "curricula", "lessons", "contact"] as 
 
 export type EventColumns = Omit<typeof event.$inferInsert, "id">;
 
-/** The event's own columns as the form sets them (the legacy columns keep their values). */
-export function toEventFields(form: EventFormData) {
+/**
+ * The event's own columns as the form sets them (the legacy columns keep their values). Without the
+ * service offering the form has no allocated-benefit field, so the stored benefit is left alone.
+ */
+export function toEventFields(form: EventFormData, options: { allocatedBenefit: boolean }) {
   return {
+    ...(options.allocatedBenefit ? { allocatedBenefitId: form.allocated_benefit } : {}),
+    membershipId: form.membership,
+    eventCategoryId: form.event_category,
     slug: form.slug,
     completed: form.completed,
     start: form.start,

@@ -32,13 +32,13 @@ export {
   eligibleForInstructorRecruitment,
   eventDisplay,
   eventPath,
-  humanReadableDate,
   mailto,
   repositoryUrl,
   tagColour,
   websiteUrl,
 } from "./rules.ts";
 export { tasksRoutes } from "./tasks/routes.tsx";
+export { SEAT_BENEFIT_NAMES } from "./tasks/rules.ts";
 export { TaskInlineForm } from "./tasks/views/inline-form.tsx";
 export type { EventDetailsProps } from "./views/event-details.tsx";
 export { TagBadges } from "./views/tag-badges.tsx";

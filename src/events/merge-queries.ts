@@ -7,14 +7,26 @@ import { contentTypeIdOf } from "../history/index.ts";
 import { organization } from "../organizations/schema.ts";
 import { award } from "../people/schema.ts";
 import { curriculum, language, lesson, role, tag } from "../reference/schema.ts";
+import { todayIso } from "../ui/time.ts";
 import { type EventRow, findEventLinks } from "./form-queries.ts";
 import { EVENT_CONTENT_TYPE } from "./form-rules.ts";
+import { findAccountBenefitLink, findEventCategoryName, findMembershipLink } from "./offering-queries.ts";
 import { event, task } from "./schema.ts";
 
 export interface MergeSide {
   event: EventRow;
   /** How each foreign key reads, by form field name. */
-  names: Record<"host" | "sponsor" | "administrator" | "assigned_to" | "language", string>;
+  names: Record<
+    | "host"
+    | "sponsor"
+    | "administrator"
+    | "assigned_to"
+    | "language"
+    | "membership"
+    | "allocated_benefit"
+    | "event_category",
+    string
+  >;
   items: Record<"tags" | "curricula" | "lessons" | "task_set", string[]>;
   comments: number;
 }
@@ -113,6 +125,9 @@ export async function loadMergeSide(db: Executor, row: EventRow): Promise<MergeS
       administrator: await orgName(row.administratorId),
       assigned_to: assignee ? `${assignee.personal} ${assignee.family}` : "",
       language: spoken?.name ?? "",
+      membership: (await findMembershipLink(db, row.membershipId))?.label ?? "",
+      allocated_benefit: (await findAccountBenefitLink(db, row.allocatedBenefitId, todayIso()))?.label ?? "",
+      event_category: (await findEventCategoryName(db, row.eventCategoryId)) ?? "",
     },
     items: {
       tags: await names(tag, links.tagIds),

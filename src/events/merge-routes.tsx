@@ -9,7 +9,7 @@ import { EventMergeBlockedError, mergeEvents } from "./commands.ts";
 import { type EventRow, findEventById } from "./form-queries.ts";
 import { eventsMergeForm, initialMergeValues } from "./forms.ts";
 import { loadMergeSide } from "./merge-queries.ts";
-import { combinedTooLong, mergedFields } from "./merge-rules.ts";
+import { combinedTooLong, membershipAndBenefitClash, mergedFields } from "./merge-rules.ts";
 import { EventsMergePage, EventsSelectionPage } from "./views/merge.tsx";
 
 const MERGE_PATH = "/workshops/events/merge/";
@@ -38,7 +38,8 @@ export async function eventsMergeRoutes(app: FastifyInstance) {
       flash(request, "error", "Fix errors in the form.");
       return showMergePage(app, request, reply, pair, form.values, form.errors);
     }
-    const tooLong = combinedTooLong(mergedFields(form.data, pair.a, pair.b));
+    const merged = mergedFields(form.data, pair.a, pair.b);
+    const tooLong = { ...combinedTooLong(merged), ...membershipAndBenefitClash(merged) };
     if (Object.keys(tooLong).length > 0) {
       flash(request, "error", "Fix errors in the form.");
       return showMergePage(app, request, reply, pair, submittedValues(request.body), tooLong);

@@ -37,6 +37,9 @@ export const SIMPLE_FIELDS = [
   { name: "instructors_post", key: "instructorsPost", label: "Instructors' post-survey" },
   { name: "learners_longterm", key: "learnersLongterm", label: "Learners' long-term survey" },
   { name: "open_TTT_applications", key: "openTttApplications", label: "TTT open applications" },
+  { name: "membership", key: "membershipId", label: "Membership" },
+  { name: "allocated_benefit", key: "allocatedBenefitId", label: "Allocated benefit" },
+  { name: "event_category", key: "eventCategoryId", label: "Event category" },
 ] as const satisfies readonly { name: string; key: keyof EventRow; label: string; combine?: boolean }[];
 
 /** Related records, kept from one side or combined. */
@@ -110,6 +113,20 @@ export function splitDuplicateTasks<T extends { personId: number; roleId: number
     }
   }
   return { move, drop };
+}
+
+/** The merged event may not count against both a membership and an account benefit. */
+export function membershipAndBenefitClash(merged: {
+  membershipId: number | null;
+  allocatedBenefitId: string | null;
+}): Record<string, string[]> {
+  return merged.membershipId !== null && merged.allocatedBenefitId !== null
+    ? {
+        allocated_benefit: [
+          "The merged event would have both a membership and an allocated benefit; take one of them from the side without it.",
+        ],
+      }
+    : {};
 }
 
 const MAX_LENGTHS = { venue: 255, address: 350, contact: 255 } as const;

@@ -94,6 +94,7 @@ export async function eventsRoutes(app: FastifyInstance) {
           history={history}
           comments={comments}
           viewerId={request.user?.id ?? 0}
+          offeringLinks={app.config.serviceOffering}
           can={{
             change: can(request, "workshops.change_event"),
             delete: can(request, "workshops.delete_event"),
@@ -105,6 +106,7 @@ export async function eventsRoutes(app: FastifyInstance) {
                 eventId={row.id}
                 eventSlug={row.slug}
                 roleChoices={await listActiveChoices(app.db, "roles")}
+                seatMembership={relations.tags.some((tag) => tag.name === "TTT")}
               />
             ) : undefined
           }

@@ -51,35 +51,6 @@ export function mailto(contact: string): string[] {
   return addresses;
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-interface DateParts {
-  year: string;
-  month: string;
-  day: string;
-}
-
-function partsOf(date: string): DateParts {
-  const [year = "", month = "01", day = ""] = date.split("-");
-  return { year, month: MONTHS[Number(month) - 1] ?? month, day };
-}
-
-const monthDayYear = (date: DateParts) => `${date.month} ${date.day}, ${date.year}`;
-
-/** "Sep 01 - 30, 2018" and the like; "???" stands for a missing date. Never reorders the dates. */
-export function humanReadableDate(start: string | null, end: string | null): string {
-  if (!start || !end) {
-    return `${start ? monthDayYear(partsOf(start)) : "???"} - ${end ? monthDayYear(partsOf(end)) : "???"}`;
-  }
-  const from = partsOf(start);
-  const to = partsOf(end);
-  if (from.year === to.year && from.month === to.month) {
-    return `${from.month} ${from.day} - ${to.day}, ${to.year}`;
-  }
-  if (from.year === to.year) return `${from.month} ${from.day} - ${monthDayYear(to)}`;
-  return `${monthDayYear(from)} - ${monthDayYear(to)}`;
-}
-
 /** The larger of the attendance typed in and the number of learner tasks. */
 export function attendance(manualAttendance: number, learnerTasks: number): number {
   return Math.max(manualAttendance, learnerTasks);

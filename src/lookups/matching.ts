@@ -1,6 +1,7 @@
 import { and, ilike, or, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { person } from "../accounts/schema.ts";
+import type { Executor } from "../db/client.ts";
 import { containsPattern, twoTokens } from "./rules.ts";
 
 // `ilike '%term%'` on purpose: the trigram GIN indexes on these columns answer it without a table scan.
@@ -28,3 +29,26 @@ export function personMatches(term: string, columns: readonly PgColumn[]): SQL |
   if (!term) return undefined;
   return or(anyContains(term, columns), personalFamilyCross(term));
 }
+
+/**
+ * The persons meeting the condition (names and email), as a sub-query to sort and page. Its offset
+ * keeps the planner from merging it into an ordered scan of every person: on its own, the condition
+ * is answered by the trigram indexes.
+ */
+export function personsMatching(db: Executor, condition: SQL | undefined) {
+  return db
+    .select({
+      id: person.id,
+      personal: person.personal,
+      middle: person.middle,
+      family: person.family,
+      email: person.email,
+    })
+    .from(person)
+    .where(condition)
+    .offset(0)
+    .as("matches");
+}
+
+/** The columns a person is usually searched by. */
+export const PERSON_NAME_AND_EMAIL = [person.personal, person.family, person.email];

@@ -8,7 +8,7 @@ import { organization } from "../organizations/schema.ts";
 import { awardDisplay, personDisplay } from "../people/index.ts";
 import { award, personDomain, personLanguage } from "../people/schema.ts";
 import { badge, knowledgeDomain, language, lesson, role, tag } from "../reference/schema.ts";
-import { anyContains, personMatches } from "./matching.ts";
+import { anyContains, personMatches, personsMatching } from "./matching.ts";
 import { type LookupPage, type LookupRequest, type LookupResult, toPage } from "./rules.ts";
 
 // One function per lookup. Each fetches one row more than a page (`request.limit`) so that
@@ -124,11 +124,17 @@ const personName = {
 };
 
 async function lookupPersonsWhere(db: Executor, request: LookupRequest, only: SQL | undefined) {
+  const matches = personsMatching(db, and(only, personMatches(request.term, PERSON_LOOKUP_COLUMNS)));
   const rows = await db
-    .select(personName)
-    .from(person)
-    .where(and(only, personMatches(request.term, PERSON_LOOKUP_COLUMNS)))
-    .orderBy(person.family, person.personal, person.id)
+    .select({
+      id: matches.id,
+      personal: matches.personal,
+      middle: matches.middle,
+      family: matches.family,
+      email: matches.email,
+    })
+    .from(matches)
+    .orderBy(matches.family, matches.personal, matches.id)
     .limit(request.limit)
     .offset(request.offset);
   return toPage(rows.map((row) => ({ id: row.id, text: personDisplay(row) })));

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Executor } from "../db/client.ts";
 import { airportLabel, searchAirports } from "../reference/index.ts";
 import { type Access, access } from "../server/access.ts";
+import { membershipLookups } from "./offering-routes.ts";
 import {
   lookupAdmins,
   lookupAwards,
@@ -44,6 +45,7 @@ const adminLookups: Record<string, Answer> = {
   knowledge_domains: lookupKnowledgeDomains,
   awards: (db, request, query) =>
     lookupAwards(db, request, { badgeId: optionalId(query, "badge"), personId: optionalId(query, "person") }),
+  ...membershipLookups,
 };
 
 const publicLookups: Record<string, Answer> = {

@@ -44,6 +44,22 @@ export function optionalId(query: Record<string, unknown>, name: string): number
   return Number(text);
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An optional UUID from the query string (`account`), lower-cased; anything else is a 400. */
+export function optionalUuid(query: Record<string, unknown>, name: string): string | undefined {
+  const text = firstValue(query[name]);
+  if (text === undefined || text === "") return undefined;
+  if (!UUID.test(text)) throw new BadRequestError(`The ${name} parameter must be a record id.`);
+  return text.toLowerCase();
+}
+
+/** An optional text parameter (its first value), undefined when absent or empty. */
+export function optionalText(query: Record<string, unknown>, name: string): string | undefined {
+  const text = firstValue(query[name])?.trim();
+  return text ? text : undefined;
+}
+
 /** True when the parameter is present at all (even empty), as AMY's `subtag` switch is. */
 export function hasParam(query: Record<string, unknown>, name: string): boolean {
   return firstValue(query[name]) !== undefined;

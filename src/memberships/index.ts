@@ -2,7 +2,13 @@
 // offering (accounts, benefits, account benefits, event categories).
 import type { PermissionModel } from "../accounts/index.ts";
 
+export { consortiaRoutes } from "./consortia/routes.tsx";
+export { membershipsDemo } from "./demo.ts";
+export { offeringRoutes } from "./offering/routes.ts";
+export { partnershipsRoutes } from "./partnerships/routes.tsx";
+export { membershipsRoutes } from "./routes.tsx";
 export { membershipsSeeder } from "./seeds.ts";
+export { membershipWorkflowRoutes } from "./workflow-routes.tsx";
 
 export const membershipsPermissionModels: PermissionModel[] = [
   { appLabel: "workshops", model: "membership", verboseName: "membership" },

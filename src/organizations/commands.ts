@@ -4,6 +4,11 @@ import { recordChange, rowFields } from "../history/index.ts";
 import type { FieldErrors } from "../ui/forms.tsx";
 import type { OrganizationCreateInput, OrganizationInput } from "./forms.ts";
 import {
+  insertOrganizationAccount,
+  membershipBlockersOf,
+  type OrganizationMembershipBlockers,
+} from "./membership-queries.ts";
+import {
   affiliatedIds,
   deleteOrganizationRow,
   eventsOfOrganization,
@@ -68,7 +73,10 @@ async function record(tx: Executor, row: OrganizationRow, user: Author, comment?
   });
 }
 
-/** Saves a new organisation, its affiliations and the optional comment, with its first version. */
+/**
+ * Saves a new organisation, its account (type organisation, as AMY does on create), its
+ * affiliations and the optional comment, with its first version.
+ */
 export async function createOrganization(
   db: Db,
   input: OrganizationCreateInput,
@@ -78,6 +86,7 @@ export async function createOrganization(
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const row = await db.transaction(async (tx) => {
     const created = await insertOrganization(tx, valuesOf(input));
+    await insertOrganizationAccount(tx, created.id);
     await replaceAffiliations(tx, created.id, affiliationRows(created.id, input.affiliated_organizations));
     if (input.comment) {
       await addAutomaticComment(tx, {
@@ -109,15 +118,35 @@ export async function updateOrganization(
   return { ok: true, organization: row };
 }
 
-export type DeleteOutcome = { deleted: true } | { deleted: false; blockers: OrganizationEvent[] };
+export interface DeleteBlockers extends OrganizationMembershipBlockers {
+  events: OrganizationEvent[];
+}
+
+export type DeleteOutcome = { deleted: true } | { deleted: false; blockers: DeleteBlockers };
+
+/** Whether anything keeps the organisation from being deleted. */
+export function isBlocked(blockers: DeleteBlockers): boolean {
+  return (
+    blockers.events.length > 0 ||
+    blockers.memberships.length > 0 ||
+    blockers.partnerships.length > 0 ||
+    blockers.accountBenefits.length > 0 ||
+    blockers.accountPartnerships.length > 0
+  );
+}
 
 /**
- * Deletes an organisation no event refers to; its last state is kept in the history. Otherwise
- * reports the events in the way.
+ * Deletes an organisation nothing refers to; its account, consortium links and affiliations go with
+ * it (foreign-key cascades) and its last state is kept in the history. Otherwise reports what is in
+ * the way: events, memberships it is a member of, partnerships with it, and what uses its account.
  */
 export async function deleteOrganization(db: Db, row: OrganizationRow, user: Author): Promise<DeleteOutcome> {
-  const blockers = await eventsOfOrganization(db, row.id);
-  if (blockers.length > 0) return { deleted: false, blockers };
+  const [events, memberships] = await Promise.all([
+    eventsOfOrganization(db, row.id),
+    membershipBlockersOf(db, row.id),
+  ]);
+  const blockers = { events, ...memberships };
+  if (isBlocked(blockers)) return { deleted: false, blockers };
   await db.transaction(async (tx) => {
     await record(tx, row, user, "Deleted.");
     await deleteOrganizationRow(tx, row.id);

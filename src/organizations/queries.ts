@@ -1,6 +1,7 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, ne, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { event, eventTag } from "../events/schema.ts";
+import { member, memberRole, membership } from "../memberships/schema.ts";
 import { tag } from "../reference/schema.ts";
 import type { OrganizationOrdering } from "./rules.ts";
 import { organization, organizationAffiliation } from "./schema.ts";
@@ -10,11 +11,23 @@ export type OrganizationValues = Omit<typeof organization.$inferInsert, "id">;
 
 export interface OrganizationFilters {
   country?: string | undefined;
+  /** Organisations with a membership (current or past) of any of these variants. */
+  membershipVariants?: readonly string[] | undefined;
   orderBy?: OrganizationOrdering | undefined;
 }
 
+/** SQL: the organisation is a member of a membership of one of these variants (past or current). */
+function hasMembershipVariant(variants: readonly string[]): SQL {
+  return sql`exists (select 1 from ${member} inner join ${membership} on ${membership.id} = ${member.membershipId}
+    where ${member.organizationId} = ${organization.id} and ${inArray(membership.variant, [...variants])})`;
+}
+
 function filterCondition(filters: OrganizationFilters): SQL | undefined {
-  return filters.country ? eq(organization.country, filters.country) : undefined;
+  const variants = filters.membershipVariants ?? [];
+  return and(
+    filters.country ? eq(organization.country, filters.country) : undefined,
+    variants.length > 0 ? hasMembershipVariant(variants) : undefined,
+  );
 }
 
 const ORDER: Record<OrganizationOrdering, SQL> = {
@@ -151,6 +164,8 @@ export interface OrganizationEvent {
   url: string | null;
   hosted: boolean;
   sponsored: boolean;
+  /** The event counts for a membership in which this organisation is the main organisation. */
+  affiliated: boolean;
   tags: string[];
 }
 
@@ -165,6 +180,11 @@ export async function eventsOfOrganization(db: Executor, id: number): Promise<Or
       url: event.url,
       hostId: event.hostId,
       sponsorId: event.sponsorId,
+      // Nested: in a one-table select Drizzle drops the table names of top-level columns only.
+      affiliated: sql<boolean>`${sql`exists (select 1 from ${member}
+        inner join ${memberRole} on ${memberRole.id} = ${member.roleId}
+        where ${member.membershipId} = ${event.membershipId} and ${member.organizationId} = ${id}
+          and ${memberRole.name} = 'main')`}`,
     })
     .from(event)
     .where(or(eq(event.hostId, id), eq(event.sponsorId, id), eq(event.administratorId, id)))
@@ -180,6 +200,7 @@ export async function eventsOfOrganization(db: Executor, id: number): Promise<Or
     url: row.url,
     hosted: row.hostId === id,
     sponsored: row.sponsorId === id,
+    affiliated: row.affiliated,
     tags: tags.get(row.id) ?? [],
   }));
 }

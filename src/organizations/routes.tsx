@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { listComments } from "../comments/index.ts";
 import type { Executor } from "../db/client.ts";
 import { firstAndLastVersion, registerObjectPage } from "../history/index.ts";
+import { MEMBERSHIP_VARIANTS } from "../memberships/rules.ts";
 import { countryName } from "../reference/index.ts";
 import { access, hasPermission } from "../server/access.ts";
 import { NotFoundError } from "../server/errors.ts";
@@ -10,13 +11,21 @@ import { flash } from "../server/render.tsx";
 import { BlockedDeletePage } from "../ui/blocked-delete.tsx";
 import type { FieldErrors } from "../ui/forms.tsx";
 import { parsePageRequest, resolvePage } from "../ui/pagination.ts";
+import { todayIso } from "../ui/time.ts";
 import {
   createOrganization,
   deleteOrganization,
   ORGANIZATION_CONTENT_TYPE,
   updateOrganization,
 } from "./commands.ts";
+import { blockedDeleteGroups } from "./delete-blockers.ts";
 import { organizationCreateForm, organizationForm, organizationFormValues } from "./forms.ts";
+import {
+  accountOfOrganization,
+  currentMembershipsOf,
+  membershipsOfOrganization,
+  partnershipsOfOrganization,
+} from "./membership-queries.ts";
 import {
   affiliatedIds,
   countOrganizations,
@@ -28,7 +37,7 @@ import {
   type OrganizationRow,
   organizationCountries,
 } from "./queries.ts";
-import { blockedDeleteGroups, organizationDisplay, organizationPath, parseListFilters } from "./rules.ts";
+import { organizationDisplay, organizationPath, parseListFilters } from "./rules.ts";
 import { OrganizationDetailsPage } from "./views/details.tsx";
 import { OrganizationFormPage } from "./views/form.tsx";
 import { LIST_PATH, OrganizationListPage } from "./views/list.tsx";
@@ -40,6 +49,10 @@ type FormValues = Record<string, string | string[] | undefined>;
 const ADD = "workshops.add_organization";
 const CHANGE = "workshops.change_organization";
 const DELETE = "workshops.delete_organization";
+const ADD_MEMBERSHIP = "workshops.add_membership";
+const CHANGE_MEMBERSHIP = "workshops.change_membership";
+const ADD_PARTNERSHIP = "fiscal.add_partnership";
+const VARIANT_VALUES = MEMBERSHIP_VARIANTS.map((choice) => choice.value);
 const FIX_ERRORS = "Please fix errors in the form below.";
 
 export async function organizationsRoutes(app: FastifyInstance) {
@@ -50,19 +63,31 @@ export async function organizationsRoutes(app: FastifyInstance) {
 
   app.get<Query>(LIST_PATH, { config: { access: access.admin } }, async (request, reply) => {
     const countries = await organizationCountries(app.db);
-    const { filters, errors } = parseListFilters(request.query, countries);
+    const { filters, errors } = parseListFilters(request.query, countries, VARIANT_VALUES);
     const info = resolvePage(parsePageRequest(request.query), await countOrganizations(app.db, filters));
     const rows = await listOrganizations(app.db, filters, { limit: info.perPage, offset: info.offset });
+    const current = await currentMembershipsOf(
+      app.db,
+      rows.map((row) => row.id),
+      todayIso(),
+    );
     return reply.page(
       "All Organizations",
       <OrganizationListPage
         rows={rows}
+        currentMemberships={current}
         info={info}
         query={new URLSearchParams(request.url.split("?")[1] ?? "")}
         countries={countries.map((code) => ({ value: code, label: countryName(code) }))}
-        filters={{ country: filters.country, order_by: filters.orderBy }}
+        variants={MEMBERSHIP_VARIANTS}
+        filters={{
+          country: filters.country,
+          memberships__variant: filters.membershipVariants,
+          order_by: filters.orderBy,
+        }}
         filterErrors={errors}
         canAdd={request.user !== null && hasPermission(request.user, ADD)}
+        canChange={request.user !== null && hasPermission(request.user, CHANGE)}
       />,
     );
   });
@@ -94,11 +119,17 @@ export async function organizationsRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const row = await loadOrganization(app.db, request.params.org_domain);
       const user = request.user;
-      const [history, affiliated, events, comments] = await Promise.all([
+      const may = (permission: string) => user !== null && hasPermission(user, permission);
+      const offering = app.config.serviceOffering;
+      const [history, affiliated, events, comments, memberships, offeringParts] = await Promise.all([
         firstAndLastVersion(app.db, ORGANIZATION_CONTENT_TYPE, row.id),
         affiliatedIds(app.db, row.id).then((ids) => findOrganizationsByIds(app.db, ids)),
         eventsOfOrganization(app.db, row.id),
         listComments(app.db, ORGANIZATION_CONTENT_TYPE, row.id),
+        membershipsOfOrganization(app.db, row.id, todayIso()),
+        offering
+          ? Promise.all([accountOfOrganization(app.db, row.id), partnershipsOfOrganization(app.db, row.id)])
+          : undefined,
       ]);
       return reply.page(
         `Organization ${organizationDisplay(row)}`,
@@ -107,10 +138,20 @@ export async function organizationsRoutes(app: FastifyInstance) {
           history={history}
           affiliated={affiliated}
           events={events}
+          memberships={memberships}
+          offering={
+            offeringParts && {
+              account: offeringParts[0],
+              partnerships: offeringParts[1],
+              canAddPartnership: may(ADD_PARTNERSHIP),
+            }
+          }
           comments={comments}
           contentType={ORGANIZATION_CONTENT_TYPE}
-          canChange={user !== null && hasPermission(user, CHANGE)}
-          canDelete={user !== null && hasPermission(user, DELETE)}
+          canChange={may(CHANGE)}
+          canDelete={may(DELETE)}
+          canAddMembership={may(ADD_MEMBERSHIP) && may(CHANGE)}
+          canChangeMembership={may(CHANGE_MEMBERSHIP)}
         />,
       );
     },

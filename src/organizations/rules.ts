@@ -86,18 +86,23 @@ export function mapUrl(latitude: number | null, longitude: number | null): strin
 
 export interface ListFilters {
   country: string | undefined;
+  membershipVariants: string[];
   orderBy: OrganizationOrdering | undefined;
 }
 
 const INVALID_CHOICE = "This is not one of the choices; the list is shown without it.";
 
+/** The query parameter of the membership-variant filter (AMY's name). */
+export const VARIANT_FILTER = "memberships__variant";
+
 /**
  * The list's filters from the query string. A value that is not a choice is ignored (the list is
- * shown without that filter) and reported beside its field.
+ * shown without it) and reported beside its field.
  */
 export function parseListFilters(
   query: Record<string, unknown>,
   countries: readonly string[],
+  variants: readonly string[],
 ): { filters: ListFilters; errors: Record<string, string[]> } {
   const errors: Record<string, string[]> = {};
   const country = firstString(query.country);
@@ -106,26 +111,25 @@ export function parseListFilters(
   const orderOk = isOrganizationOrdering(orderBy);
   if (country && !countryOk) errors.country = [INVALID_CHOICE];
   if (orderBy && !orderOk) errors.order_by = [INVALID_CHOICE];
+  const chosen = allStrings(query[VARIANT_FILTER]).filter((value) => value !== "");
+  const membershipVariants = [...new Set(chosen.filter((value) => variants.includes(value)))];
+  if (membershipVariants.length < new Set(chosen).size) errors[VARIANT_FILTER] = [INVALID_CHOICE];
   return {
-    filters: { country: countryOk ? country : undefined, orderBy: orderOk ? orderBy : undefined },
+    filters: {
+      country: countryOk ? country : undefined,
+      membershipVariants,
+      orderBy: orderOk ? orderBy : undefined,
+    },
     errors,
   };
+}
+
+function allStrings(value: unknown): string[] {
+  const values = Array.isArray(value) ? value : [value];
+  return values.filter((item): item is string => typeof item === "string");
 }
 
 function firstString(value: unknown): string | undefined {
   const first = Array.isArray(value) ? value[0] : value;
   return typeof first === "string" ? first : undefined;
-}
-
-/** The events that keep an organisation from being deleted, as the "Failed to delete" page lists them. */
-export function blockedDeleteGroups(events: readonly { slug: string }[]) {
-  return [
-    {
-      label: "Events",
-      items: events.map((row) => ({
-        text: row.slug,
-        href: `/workshops/event/${encodeURIComponent(row.slug)}/`,
-      })),
-    },
-  ];
 }

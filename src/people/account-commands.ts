@@ -4,11 +4,16 @@ import type { Executor } from "../db/client.ts";
 import { event, task } from "../events/schema.ts";
 import type { BlockingGroup } from "../ui/blocked-delete.tsx";
 import { recordPersonVersion } from "./commands.ts";
+import { deleteIndividualAccount, membershipBlockersOfPerson } from "./membership-queries.ts";
 import { award, qualification } from "./schema.ts";
 
-/** What keeps a person from being deleted: their tasks, awards (received or given) and lessons. */
+/**
+ * What keeps a person from being deleted: their tasks, awards (received or given) and lessons, their
+ * roles in memberships and accounts, and what uses their individual account (which would otherwise go
+ * with them).
+ */
 export async function personDeleteBlockers(db: Executor, personId: number): Promise<BlockingGroup[]> {
-  const [tasks, received, given, lessons] = await Promise.all([
+  const [tasks, received, given, lessons, offering] = await Promise.all([
     db
       .select({ id: task.id, slug: event.slug })
       .from(task)
@@ -17,6 +22,7 @@ export async function personDeleteBlockers(db: Executor, personId: number): Prom
     db.select({ id: award.id }).from(award).where(eq(award.personId, personId)),
     db.select({ id: award.id, personId: award.personId }).from(award).where(eq(award.awardedById, personId)),
     db.select({ id: qualification.id }).from(qualification).where(eq(qualification.personId, personId)),
+    membershipBlockersOfPerson(db, personId),
   ]);
   const groups: BlockingGroup[] = [
     {
@@ -41,12 +47,17 @@ export async function personDeleteBlockers(db: Executor, personId: number): Prom
       label: "Lessons the person can teach",
       items: lessons.map((row) => ({ text: `Qualification #${row.id}` })),
     },
+    ...offering,
   ];
   return groups.filter((group) => group.items.length > 0);
 }
 
-/** Deletes a person nothing refers to; the database cascades to community roles, domains, languages, logins. */
+/**
+ * Deletes a person nothing refers to; the database cascades to community roles, domains, languages,
+ * logins. Their unused individual account goes first, with its owner rows (which name the person).
+ */
 export async function deletePerson(tx: Executor, personId: number): Promise<void> {
+  await deleteIndividualAccount(tx, personId);
   await tx.delete(person).where(eq(person.id, personId));
 }
 

@@ -19,6 +19,7 @@ import {
   listPersons,
   PERSON_ORDERINGS,
 } from "./list-queries.ts";
+import { membershipTasksOfPerson } from "./membership-queries.ts";
 import { findPerson } from "./queries.ts";
 import { loadPerson, queryList, queryString } from "./route-helpers.ts";
 import { personDisplay } from "./rules.ts";
@@ -83,10 +84,11 @@ export async function peopleRoutes(app: FastifyInstance) {
     if (!target.airportIata) flash(request, "warning", `${personDisplay(target)} has no airport on record.`);
     const user = request.user;
     const can = (name: string) => user !== null && hasPermission(user, name);
-    const [links, awards, tasks, counts, providers, history, comments] = await Promise.all([
+    const [links, awards, tasks, memberships, counts, providers, history, comments] = await Promise.all([
       personLinkNames(app.db, target.id),
       awardsOfPerson(app.db, target.id),
       tasksOfPerson(app.db, target.id),
+      membershipTasksOfPerson(app.db, target.id),
       roleCounts(app.db, target.id),
       socialProvidersOf(app.db, target.id),
       firstAndLastVersion(app.db, PERSON_CONTENT_TYPE, target.id),
@@ -100,6 +102,7 @@ export async function peopleRoutes(app: FastifyInstance) {
         links={links}
         awards={awards}
         tasks={tasks}
+        memberships={memberships}
         counts={counts}
         providers={providers}
         history={history}

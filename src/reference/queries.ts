@@ -128,7 +128,7 @@ export async function saveRow(
         ? await tx.insert(spec.table).values(values).returning()
         : await tx
             .update(spec.table)
-            .set(values)
+            .set(spec.touch ? { ...values, [spec.touch]: new Date() } : values)
             .where(eq(column(spec, "id"), id))
             .returning();
     if (!row) throw new Error(`saving a ${spec.singular} returned no row`);

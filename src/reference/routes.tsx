@@ -18,7 +18,14 @@ import {
   takenUniqueFields,
 } from "./queries.ts";
 import { parseRowId, violatedUniqueConstraint } from "./rules.ts";
-import { basePath, listPath, REFERENCE_TABLES, type ReferenceTable, rowPath } from "./tables.ts";
+import {
+  ALL_REFERENCE_TABLES,
+  basePath,
+  listPath,
+  permissionOf,
+  type ReferenceTable,
+  rowPath,
+} from "./tables.ts";
 import { ReferenceFormPage } from "./views/form.tsx";
 import { ReferenceIndexPage } from "./views/index-page.tsx";
 import { ReferenceListPage } from "./views/list.tsx";
@@ -26,8 +33,8 @@ import { ReferenceListPage } from "./views/list.tsx";
 type IdParams = { Params: { id: string } };
 type Query = { Querystring: Record<string, unknown> };
 
-const addPermission = (spec: ReferenceTable) => `workshops.add_${spec.model}`;
-const changePermission = (spec: ReferenceTable) => `workshops.change_${spec.model}`;
+const addPermission = (spec: ReferenceTable) => permissionOf(spec, "add");
+const changePermission = (spec: ReferenceTable) => permissionOf(spec, "change");
 const may = (request: FastifyRequest, permission: string) =>
   request.user !== null && hasPermission(request.user, permission);
 const labelOf = (spec: ReferenceTable, row: ReferenceRow) => String(row[spec.display] ?? "");
@@ -35,12 +42,12 @@ const labelOf = (spec: ReferenceTable, row: ReferenceRow) => String(row[spec.dis
 export async function referenceRoutes(app: FastifyInstance) {
   app.get("/reference/", { config: { access: access.admin } }, async (request, reply) => {
     const tables = [];
-    for (const spec of REFERENCE_TABLES) {
+    for (const spec of ALL_REFERENCE_TABLES) {
       tables.push({ spec, ...(await countRows(app.db, spec)), canAdd: may(request, addPermission(spec)) });
     }
     return reply.page("Reference data", <ReferenceIndexPage tables={tables} />);
   });
-  for (const spec of REFERENCE_TABLES) tableRoutes(app, spec);
+  for (const spec of ALL_REFERENCE_TABLES) tableRoutes(app, spec);
 }
 
 function tableRoutes(app: FastifyInstance, spec: ReferenceTable) {

@@ -1,5 +1,11 @@
 import type { PgTable } from "drizzle-orm/pg-core";
 import {
+  accountBenefitDiscount,
+  memberRole,
+  membershipPersonRole,
+  partnershipTier,
+} from "../memberships/schema.ts";
+import {
   checkboxField,
   choiceField,
   countriesField,
@@ -25,7 +31,9 @@ import {
   tag,
 } from "./schema.ts";
 
-// One description per reference table drives its list, add, edit, retire and restore pages.
+// One description per reference table drives its list, add, edit, retire and restore pages. The
+// memberships area's back-office tables (member roles, tiers, discounts…) are described here too: only
+// their table definitions are imported, which, like every schema file, sit in the one schema layer.
 
 export interface ListColumn {
   label: string;
@@ -36,8 +44,10 @@ export interface ListColumn {
 export interface ReferenceTable {
   /** The path segment under /reference/. */
   segment: string;
-  /** AMY's model name, as in the permissions `workshops.add_<model>` / `workshops.change_<model>`. */
+  /** AMY's model name, as in the permissions `<app>.add_<model>` / `<app>.change_<model>`. */
   model: string;
+  /** AMY's app label of the model, for its permissions; `workshops` unless said otherwise. */
+  appLabel?: "workshops" | "fiscal" | "offering";
   title: string;
   singular: string;
   table: PgTable;
@@ -54,6 +64,8 @@ export interface ReferenceTable {
   exclusive?: readonly string[];
   /** Where the table's rows are listed when that page lives elsewhere (badges). */
   listElsewhere?: string;
+  /** A timestamp column set to the current time on every save (AMY's `last_updated_at`). */
+  touch?: string;
 }
 
 const name = (max: number, unique = true) =>
@@ -255,11 +267,102 @@ export const REFERENCE_TABLES: readonly ReferenceTable[] = [
   },
 ];
 
+/** Roles and tiers of the memberships area: AMY edits them in its back-office admin only. */
+const MEMBERSHIP_TABLES: readonly ReferenceTable[] = [
+  {
+    segment: "member-roles",
+    model: "memberrole",
+    title: "Member roles",
+    singular: "member role",
+    table: memberRole,
+    idKind: "integer",
+    display: "name",
+    columns: [nameColumn, { label: "Verbose name", column: "verboseName" }],
+    fields: [
+      textField("name", "name", "Name", {
+        max: 40,
+        required: true,
+        unique: true,
+        help: "The role of an organisation in a membership. AMY relies on “main” and “contract_signatory”.",
+      }),
+      textField("verbose_name", "verboseName", "Verbose name", { max: 100 }),
+    ],
+    orderBy: ["name"],
+    retire: "none",
+  },
+  {
+    segment: "membership-person-roles",
+    model: "membershippersonrole",
+    appLabel: "fiscal",
+    title: "Membership person roles",
+    singular: "membership person role",
+    table: membershipPersonRole,
+    idKind: "integer",
+    display: "name",
+    columns: [nameColumn, { label: "Verbose name", column: "verboseName" }],
+    fields: [
+      textField("name", "name", "Name", {
+        max: 40,
+        required: true,
+        unique: true,
+        help: "The role of a person in a membership. Emails rely on “billing_contact” and “programmatic_contact”.",
+      }),
+      textField("verbose_name", "verboseName", "Verbose name", { max: 100 }),
+    ],
+    orderBy: ["name"],
+    retire: "none",
+  },
+  {
+    segment: "partnership-tiers",
+    model: "partnershiptier",
+    appLabel: "fiscal",
+    title: "Partnership tiers",
+    singular: "partnership tier",
+    table: partnershipTier,
+    idKind: "uuid",
+    display: "name",
+    columns: [nameColumn, { label: "Credits", column: "credits" }],
+    fields: [
+      name(100, false),
+      nonNegativeIntegerField(
+        "credits",
+        "credits",
+        "Credits",
+        "The credits a partnership of this tier starts with.",
+      ),
+    ],
+    orderBy: ["credits", "name"],
+    retire: "none",
+    touch: "lastUpdatedAt",
+  },
+  {
+    segment: "account-benefit-discounts",
+    model: "accountbenefitdiscount",
+    appLabel: "offering",
+    title: "Account benefit discounts",
+    singular: "account benefit discount",
+    table: accountBenefitDiscount,
+    idKind: "uuid",
+    display: "name",
+    columns: [nameColumn],
+    fields: [name(100, false)],
+    orderBy: ["name"],
+    retire: "none",
+    touch: "lastUpdatedAt",
+  },
+];
+
+export const ALL_REFERENCE_TABLES: readonly ReferenceTable[] = [...REFERENCE_TABLES, ...MEMBERSHIP_TABLES];
+
 export function referenceTable(segment: string): ReferenceTable {
-  const found = REFERENCE_TABLES.find((spec) => spec.segment === segment);
+  const found = ALL_REFERENCE_TABLES.find((spec) => spec.segment === segment);
   if (!found) throw new Error(`no reference table "${segment}"`);
   return found;
 }
+
+/** The permission to add or change a table's rows, e.g. `fiscal.change_partnershiptier`. */
+export const permissionOf = (spec: ReferenceTable, action: "add" | "change") =>
+  `${spec.appLabel ?? "workshops"}.${action}_${spec.model}`;
 
 export const basePath = (spec: ReferenceTable) => `/reference/${spec.segment}/`;
 export const rowPath = (spec: ReferenceTable, id: number | string, action: "edit" | "retire" | "restore") =>

@@ -21,6 +21,8 @@ export interface SearchSection {
   /** Stable id: the section's anchor on the page. */
   key: string;
   title: string;
+  /** A feature flag of the configuration the section needs: while it is off the section is left out. */
+  flag?: "serviceOffering";
   /** `term` is trimmed and non-empty; matching is a case-insensitive "contains". */
   search(db: Executor, term: string, limit: number): Promise<SectionResults>;
 }

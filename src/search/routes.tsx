@@ -10,7 +10,7 @@ import { SearchPage } from "./views/search-page.tsx";
 const TITLE = "Search";
 
 /** The global search over the given sections (src/modules.ts lists them). */
-export function searchRoutes(sections: readonly SearchSection[]) {
+export function searchRoutes(allSections: readonly SearchSection[]) {
   return async function searchPlugin(app: FastifyInstance) {
     app.get<{ Querystring: Record<string, unknown> }>(
       "/dashboard/admin/search/",
@@ -23,6 +23,7 @@ export function searchRoutes(sections: readonly SearchSection[]) {
           return reply.page(TITLE, <SearchPage values={form.values} errors={form.errors} />);
         }
         const { term, no_redirect } = form.data;
+        const sections = allSections.filter((section) => !section.flag || app.config[section.flag]);
         const results = await Promise.all(
           sections.map((section) => section.search(app.db, term, SECTION_LIMIT)),
         );

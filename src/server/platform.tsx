@@ -83,7 +83,12 @@ export async function registerPlatform(app: FastifyInstance, config: Config, db:
 
   app.decorateReply(
     "page",
-    makePageRenderer({ siteBanner: config.siteBanner, version: VERSION, csrfUserInfo }),
+    makePageRenderer({
+      siteBanner: config.siteBanner,
+      version: VERSION,
+      serviceOffering: config.serviceOffering,
+      csrfUserInfo,
+    }),
   );
   app.setErrorHandler(handleError);
   const allowedMethods = routeMethods(app);

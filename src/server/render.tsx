@@ -38,6 +38,7 @@ export function renderDocument(vnode: VNode): string {
 export interface RenderSettings {
   siteBanner: PageContext["siteBanner"];
   version: string;
+  serviceOffering?: boolean;
   csrfUserInfo(request: FastifyRequest): string;
 }
 
@@ -56,6 +57,7 @@ export async function pageContext(
     flashes: takeFlashes(request),
     siteBanner: settings.siteBanner,
     version: settings.version,
+    serviceOffering: settings.serviceOffering ?? false,
   };
 }
 

@@ -22,6 +22,8 @@ export interface PageContext {
   flashes: FlashMessage[];
   siteBanner: "local" | "testing" | "production";
   version: string;
+  /** AMY's SERVICE_OFFERING flag: the navigation then offers the service-offering pages. */
+  serviceOffering?: boolean;
 }
 
 export const PageContextProvider = createContext<PageContext | null>(null);

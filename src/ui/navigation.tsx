@@ -11,6 +11,7 @@ const adminLinks: NavLink[] = [
   { label: "Dashboard", href: "/dashboard/admin/" },
   { label: "Persons", href: "/workshops/persons/" },
   { label: "Organizations", href: "/fiscal/organizations/" },
+  { label: "Memberships", href: "/fiscal/memberships/" },
   { label: "Badges", href: "/workshops/badges/" },
   { label: "Find workshop staff", href: "/workshops/workshop_staff/" },
   { label: "Duplicate persons", href: "/reports/duplicate_persons/" },
@@ -18,6 +19,21 @@ const adminLinks: NavLink[] = [
   { label: "Workshop issues", href: "/reports/workshop_issues/" },
   { label: "Recently changed", href: "/workshops/log/" },
   { label: "Reference data", href: "/reference/" },
+];
+/** The "Service offering" menu (AMY's SERVICE_OFFERING flag), in groups separated by dividers. */
+const serviceOfferingGroups: NavLink[][] = [
+  [
+    { label: "Accounts", href: "/offering/accounts/" },
+    { label: "Account benefits", href: "/offering/account-benefits/" },
+  ],
+  [
+    { label: "Consortiums", href: "/fiscal/consortiums/" },
+    { label: "Partnerships", href: "/fiscal/partnerships/" },
+  ],
+  [
+    { label: "Event categories", href: "/offering/event-categories/" },
+    { label: "Benefits", href: "/offering/benefits/" },
+  ],
 ];
 const memberLinks: NavLink[] = [{ label: "Your profile", href: "/dashboard/instructor/" }];
 
@@ -59,6 +75,9 @@ export function Navigation(props: { memberBar?: boolean }) {
             {links.map((link) => (
               <NavItem key={link.href} link={link} context={context} />
             ))}
+            {links === adminLinks && context.serviceOffering ? (
+              <ServiceOfferingMenu context={context} />
+            ) : null}
           </ul>
           {links === adminLinks ? <SearchBox /> : null}
           <AccountMenu viewer={viewer} context={context} />
@@ -79,6 +98,47 @@ function NavItem(props: { link: NavLink; context: PageContext }) {
       >
         {props.link.label}
       </a>
+    </li>
+  );
+}
+
+function ServiceOfferingMenu(props: { context: PageContext }) {
+  const current = serviceOfferingGroups.flat().some((link) => link.href === props.context.path);
+  return (
+    <li class="nav-item dropdown">
+      <button
+        type="button"
+        class={
+          current ? "nav-link dropdown-toggle btn btn-link active" : "nav-link dropdown-toggle btn btn-link"
+        }
+        data-bs-toggle="dropdown"
+        aria-expanded="false"
+      >
+        Service offering
+      </button>
+      <ul class="dropdown-menu">
+        {serviceOfferingGroups.map((group, index) => [
+          index > 0 ? (
+            <li key={`divider-${group[0]?.href}`}>
+              <hr class="dropdown-divider" />
+            </li>
+          ) : null,
+          ...group.map((link) => {
+            const here = props.context.path === link.href;
+            return (
+              <li key={link.href}>
+                <a
+                  class={here ? "dropdown-item active" : "dropdown-item"}
+                  href={link.href}
+                  aria-current={here ? "page" : undefined}
+                >
+                  {link.label}
+                </a>
+              </li>
+            );
+          }),
+        ])}
+      </ul>
     </li>
   );
 }

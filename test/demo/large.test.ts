@@ -4,20 +4,38 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { asc, count, countDistinct, eq, like, sql } from "drizzle-orm";
+import { and, asc, count, countDistinct, eq, isNotNull, like, sql } from "drizzle-orm";
+import { alias, type PgTable } from "drizzle-orm/pg-core";
 import { person } from "../../src/accounts/schema.ts";
 import { communityRole } from "../../src/community-roles/schema.ts";
 import type { Database } from "../../src/db/client.ts";
 import { LargeSeedRefused, seedLarge } from "../../src/demo/large.ts";
 import { event, eventTag, task } from "../../src/events/schema.ts";
+import {
+  account,
+  accountBenefit,
+  member,
+  membership,
+  membershipTask,
+  partnership,
+  partnershipTier,
+} from "../../src/memberships/schema.ts";
 import { organization } from "../../src/organizations/schema.ts";
 import { award } from "../../src/people/schema.ts";
 import { badge } from "../../src/reference/schema.ts";
 import { testDatabase } from "../helpers/database.ts";
 
-const TINY = { persons: 200, organizations: 20, events: 50, tasks: 500 };
+const TINY = {
+  persons: 200,
+  organizations: 20,
+  events: 100,
+  tasks: 1000,
+  memberships: 30,
+  partnerships: 10,
+  accountBenefits: 40,
+};
 
-async function rowCount(database: Database, table: typeof event | typeof task | typeof communityRole) {
+async function rowCount(database: Database, table: PgTable) {
   const [row] = await database.db.select({ n: count() }).from(table);
   return row?.n ?? 0;
 }
@@ -99,6 +117,97 @@ describe("seed-demo --scale large, at a tiny scale", () => {
       .select({ n: countDistinct(sql`(${task.eventId}, ${task.personId}, ${task.roleId})`) })
       .from(task);
     assert.equal(triples?.n, TINY.tasks);
+  });
+
+  test("inserts the asked-for memberships, partnerships and account benefits, with members and contacts", async () => {
+    assert.equal(await rowCount(first, membership), TINY.memberships);
+    assert.equal(await rowCount(first, partnership), TINY.partnerships);
+    assert.equal(await rowCount(first, accountBenefit), TINY.accountBenefits);
+    const [withoutMember] = await first.db
+      .select({ n: count() })
+      .from(membership)
+      .where(sql`not exists (select 1 from ${member} where ${member.membershipId} = ${membership.id})`);
+    assert.equal(withoutMember?.n, 0);
+    assert.ok((await rowCount(first, membershipTask)) >= TINY.memberships);
+    assert.equal(await rowCount(first, partnershipTier), 4);
+  });
+
+  test("a rolled-over membership gave its successor what it rolled over, and rolled partnerships' benefits are frozen", async () => {
+    const successor = alias(membership, "successor");
+    const pairs = await first.db
+      .select({
+        over: membership.publicInstructorTrainingSeatsRolledOver,
+        from: successor.publicInstructorTrainingSeatsRolledFromPrevious,
+        end: membership.agreementEnd,
+        start: successor.agreementStart,
+      })
+      .from(membership)
+      .innerJoin(successor, eq(successor.id, membership.rolledToMembershipId));
+    assert.ok(pairs.length > 0, "some memberships were rolled over");
+    for (const pair of pairs) {
+      assert.equal(pair.from, pair.over);
+      assert.ok(pair.start > pair.end);
+    }
+    const frozen = await first.db
+      .select({ rolledTo: partnership.rolledToPartnershipId })
+      .from(accountBenefit)
+      .innerJoin(partnership, eq(partnership.id, accountBenefit.partnershipId))
+      .where(eq(accountBenefit.frozen, true));
+    assert.ok(frozen.every((row) => row.rolledTo !== null));
+  });
+
+  test("every organisation has its account and every partnership uses its partner's", async () => {
+    const [withoutAccount] = await first.db
+      .select({ n: count() })
+      .from(organization)
+      .where(
+        and(
+          like(organization.domain, "bench-org-%"),
+          sql`not exists (select 1 from ${account} where ${account.organizationId} = ${organization.id})`,
+        ),
+      );
+    assert.equal(withoutAccount?.n, 0);
+    const [mismatched] = await first.db
+      .select({ n: count() })
+      .from(partnership)
+      .innerJoin(account, eq(account.id, partnership.accountId))
+      .where(
+        sql`${account.organizationId} is distinct from ${partnership.partnerOrganisationId}
+          or ${account.consortiumId} is distinct from ${partnership.partnerConsortiumId}`,
+      );
+    assert.equal(mismatched?.n, 0);
+  });
+
+  test("events and training learners use memberships or benefits, never both", async () => {
+    const [events] = await first.db.select({ n: count() }).from(event).where(isNotNull(event.membershipId));
+    assert.ok(
+      (events?.n ?? 0) > 0 && (events?.n ?? 0) < TINY.events / 2,
+      `events with a membership: ${events?.n}`,
+    );
+    const [seats] = await first.db.select({ n: count() }).from(task).where(isNotNull(task.seatMembershipId));
+    assert.ok((seats?.n ?? 0) > 0, "some learners hold a membership's seat");
+    const [both] = await first.db
+      .select({ n: count() })
+      .from(task)
+      .where(and(isNotNull(task.seatMembershipId), isNotNull(task.allocatedBenefitId)));
+    assert.equal(both?.n, 0);
+  });
+
+  test("the same seed gives the same memberships and the same account ids", async () => {
+    const snapshot = async (database: Database) => ({
+      memberships: await database.db
+        .select({
+          name: membership.name,
+          start: membership.agreementStart,
+          code: membership.registrationCode,
+        })
+        .from(membership)
+        .orderBy(asc(membership.id)),
+      accounts: (await database.db.select({ id: account.id }).from(account).orderBy(asc(account.id))).map(
+        (row) => row.id,
+      ),
+    });
+    assert.deepEqual(await snapshot(first), await snapshot(second));
   });
 
   test("a database that already holds hundreds of persons is refused, so the data is never doubled", async () => {

@@ -4,14 +4,13 @@ import {
   attendance,
   eligibleForInstructorRecruitment,
   eventPath,
-  humanReadableDate,
   mailto,
   repositoryUrl,
   SLUG_PATTERN,
   tagColour,
   websiteUrl,
 } from "../../src/events/rules.ts";
-import { todayIso } from "../../src/ui/time.ts";
+import { humanReadableDate, todayIso } from "../../src/ui/time.ts";
 
 describe("website_url and repository_url", () => {
   test("turn a GitHub Pages address into the website and its repository", () => {

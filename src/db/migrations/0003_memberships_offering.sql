@@ -256,4 +256,6 @@ CREATE INDEX "workshops_event_membership_id_idx" ON "workshops_event" USING btre
 CREATE INDEX "workshops_event_allocated_benefit_id_idx" ON "workshops_event" USING btree ("allocated_benefit_id");--> statement-breakpoint
 CREATE INDEX "workshops_event_event_category_id_idx" ON "workshops_event" USING btree ("event_category_id");--> statement-breakpoint
 CREATE INDEX "workshops_task_seat_membership_id_idx" ON "workshops_task" USING btree ("seat_membership_id");--> statement-breakpoint
-CREATE INDEX "workshops_task_allocated_benefit_id_idx" ON "workshops_task" USING btree ("allocated_benefit_id");
+CREATE INDEX "workshops_task_allocated_benefit_id_idx" ON "workshops_task" USING btree ("allocated_benefit_id");--> statement-breakpoint
+-- Every organisation already recorded gets its account, as the organisation form creates one for new ones.
+INSERT INTO "offering_account" ("account_type", "organization_id") SELECT 'organisation', "id" FROM "workshops_organization";

@@ -2,12 +2,22 @@ import { and, asc, count, desc, eq, ne, type SQL } from "drizzle-orm";
 import { person } from "../../accounts/schema.ts";
 import { communityRole, communityRoleConfig } from "../../community-roles/schema.ts";
 import type { Executor } from "../../db/client.ts";
+import type { MembershipDisplayFields } from "../../memberships/rules.ts";
+import { membership } from "../../memberships/schema.ts";
 import { organization } from "../../organizations/schema.ts";
 import { role, tag } from "../../reference/schema.ts";
 import { event, eventTag, task } from "../schema.ts";
 import type { CommunityRoleSpan, TaskListFilters, TaskOrdering } from "./rules.ts";
 
-export type TaskValues = { eventId: number; personId: number; roleId: number };
+export type TaskValues = {
+  eventId: number;
+  personId: number;
+  roleId: number;
+  seatMembershipId?: number | null;
+  /** Left out when the form does not offer the field: the stored value stays. */
+  allocatedBenefitId?: string | null;
+  seatPublic?: boolean;
+};
 
 const summaryColumns = {
   id: task.id,
@@ -23,6 +33,15 @@ const summaryColumns = {
   roleVerboseName: role.verboseName,
   seatPublic: task.seatPublic,
   seatOpenTraining: task.seatOpenTraining,
+  seatMembershipId: task.seatMembershipId,
+  allocatedBenefitId: task.allocatedBenefitId,
+  seatMembership: {
+    name: membership.name,
+    variant: membership.variant,
+    agreementStart: membership.agreementStart,
+    agreementEnd: membership.agreementEnd,
+    consortium: membership.consortium,
+  },
 };
 
 export interface TaskSummary {
@@ -39,6 +58,10 @@ export interface TaskSummary {
   roleVerboseName: string;
   seatPublic: boolean;
   seatOpenTraining: boolean;
+  seatMembershipId: number | null;
+  allocatedBenefitId: string | null;
+  /** What `membershipDisplay` needs of the seat membership, if any. */
+  seatMembership: MembershipDisplayFields | null;
 }
 
 function summaries(db: Executor) {
@@ -47,7 +70,8 @@ function summaries(db: Executor) {
     .from(task)
     .innerJoin(event, eq(event.id, task.eventId))
     .innerJoin(person, eq(person.id, task.personId))
-    .innerJoin(role, eq(role.id, task.roleId));
+    .innerJoin(role, eq(role.id, task.roleId))
+    .leftJoin(membership, eq(membership.id, task.seatMembershipId));
 }
 
 function filterCondition(filters: TaskListFilters): SQL | undefined {
@@ -94,6 +118,8 @@ export async function findTask(db: Executor, id: number): Promise<TaskSummary | 
 export interface TaskEventFacts {
   id: number;
   slug: string;
+  start: string | null;
+  end: string | null;
   openTttApplications: boolean;
   administratorDomain: string | null;
   tags: string[];
@@ -105,6 +131,8 @@ export async function findTaskEventFacts(db: Executor, id: number): Promise<Task
     .select({
       id: event.id,
       slug: event.slug,
+      start: event.start,
+      end: event.end,
       openTttApplications: event.openTttApplications,
       administratorDomain: organization.domain,
     })

@@ -26,19 +26,32 @@ export function summaryDisplay(row: PersonName & { eventSlug: string; roleVerbos
 /** What the seat rules need to know about a task and the event it belongs to (its stored tags). */
 export interface SeatFacts {
   seatOpenTraining: boolean;
+  /** Whether the task takes a seat of a membership. */
+  seatMembership?: boolean;
   roleName: string;
   eventTags: readonly string[];
   openTttApplications: boolean;
 }
 
+export const SEAT_MEMBERSHIP_NEEDS_TTT = "A membership seat needs an event tagged TTT.";
+export const SEAT_MEMBERSHIP_NEEDS_LEARNER = "Only a learner can take a membership seat.";
+
 /**
- * The model rules on seats that apply without memberships: an open-application seat only at a TTT
- * event that takes open applications, and only for a learner. (The membership-seat rules come with
- * memberships.) `seat_open_training` is not on the form, so its error is reported under its own name.
+ * The model rules on seats: a membership seat only at a TTT event and only for a learner (errors on
+ * `seat_membership`); an open-application seat only at a TTT event that takes open applications, and
+ * only for a learner. `seat_open_training` is not on the form, so its error is reported under its
+ * own name.
  */
 export function seatProblems(facts: SeatFacts): FieldErrors {
-  if (!facts.seatOpenTraining) return {};
   const errors: FieldErrors = {};
+  if (facts.seatMembership) {
+    const problems = [
+      ...(facts.eventTags.includes("TTT") ? [] : [SEAT_MEMBERSHIP_NEEDS_TTT]),
+      ...(facts.roleName === "learner" ? [] : [SEAT_MEMBERSHIP_NEEDS_LEARNER]),
+    ];
+    if (problems.length > 0) errors.seat_membership = problems;
+  }
+  if (!facts.seatOpenTraining) return errors;
   if (!facts.eventTags.includes("TTT")) {
     errors.seat_open_training = ["An open-application seat needs an event tagged TTT."];
   } else if (!facts.openTttApplications) {
@@ -48,6 +61,28 @@ export function seatProblems(facts: SeatFacts): FieldErrors {
     errors.role = ["Only a learner can take an instructor-training seat."];
   }
   return errors;
+}
+
+/**
+ * The codes the seat-benefit lookups take (`?benefit=TTT`) and the benefit each stands for: a task at
+ * an event with one of these tags may only use an account benefit of that benefit.
+ */
+export const SEAT_BENEFIT_NAMES = {
+  TTT: "Instructor Training",
+  ITT: "Instructor Trainer Training",
+  CLDT: "Collaborative Lesson Development Training",
+  SKILL: "Skillup",
+} as const;
+
+export type SeatBenefitCode = keyof typeof SEAT_BENEFIT_NAMES;
+
+export function isSeatBenefitCode(value: unknown): value is SeatBenefitCode {
+  return typeof value === "string" && Object.hasOwn(SEAT_BENEFIT_NAMES, value);
+}
+
+/** The first of TTT, ITT, CLDT, SKILL among the event's tags, if any. */
+export function seatBenefitCode(eventTags: readonly string[]): SeatBenefitCode | undefined {
+  return (Object.keys(SEAT_BENEFIT_NAMES) as SeatBenefitCode[]).find((code) => eventTags.includes(code));
 }
 
 /** Instructors of events run by The Carpentries' own domain need the trainer role, others the instructor one. */

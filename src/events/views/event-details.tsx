@@ -4,10 +4,11 @@ import { HistoryLines, type VersionStamp } from "../../history/index.ts";
 import { fullName } from "../../people/index.ts";
 import { PostForm, SelectField } from "../../ui/forms.tsx";
 import { DataTable } from "../../ui/table.tsx";
+import { humanReadableDate } from "../../ui/time.ts";
 import { EVENT_CONTENT_TYPE } from "../commands.ts";
 import type { EventRelations, EventTaskRow } from "../details-queries.ts";
 import type { EventRow } from "../form-queries.ts";
-import { eventPath, humanReadableDate } from "../rules.ts";
+import { eventPath } from "../rules.ts";
 import { taskPath } from "../tasks/rules.ts";
 import { EventFacts } from "./event-facts.tsx";
 import { TagBadges } from "./tag-badges.tsx";
@@ -20,6 +21,8 @@ export interface EventDetailsProps {
   comments: readonly CommentRow[];
   viewerId: number;
   can: { change: boolean; delete: boolean; changeTasks: boolean };
+  /** Whether the service-offering pages exist to link to (account benefits, event categories). */
+  offeringLinks?: boolean;
   /** The inline "add a task" form, shown under the tasks table (built by the tasks pages). */
   taskForm?: VNode | undefined;
 }
@@ -33,7 +36,7 @@ export function EventDetailsPage(props: EventDetailsProps) {
       <HistoryLines {...props.history} />
       <Assignment {...props} />
       <EditButton path={path} canChange={props.can.change} />
-      <EventFacts event={event} relations={props.relations} />
+      <EventFacts event={event} relations={props.relations} offeringLinks={props.offeringLinks ?? false} />
       <h2 class="h4 mt-4">Tasks</h2>
       <TasksTable tasks={props.tasks} canChange={props.can.changeTasks} />
       {props.taskForm ?? null}

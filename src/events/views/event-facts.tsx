@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import { accountBenefitPath, eventCategoryPath, membershipPath } from "../../memberships/rules.ts";
 import { organizationPath } from "../../organizations/index.ts";
 import { countryName } from "../../reference/index.ts";
 import type { EventRelations, OrganizationLink } from "../details-queries.ts";
@@ -32,7 +33,12 @@ function OrganizationCell(props: { organization: OrganizationLink | undefined })
   );
 }
 
-export function EventFacts(props: { event: EventRow; relations: EventRelations }) {
+export function EventFacts(props: {
+  event: EventRow;
+  relations: EventRelations;
+  /** Whether the service-offering pages (account benefits, event categories) exist to link to. */
+  offeringLinks?: boolean;
+}) {
   const { event, relations } = props;
   const website = websiteUrl(event.url);
   return (
@@ -52,6 +58,7 @@ export function EventFacts(props: { event: EventRow; relations: EventRelations }
           <OrganizationCell organization={relations.administrator} />
         </Row>
         <Row label="Public status">{event.publicStatus}</Row>
+        <OfferingRows relations={relations} links={props.offeringLinks ?? false} />
         <Row label="Tags">{relations.tags.length === 0 ? dash : <TagBadges tags={relations.tags} />}</Row>
         <Row label="Curricula">{list(relations.curricula)}</Row>
         <Row label="Lessons">{list(relations.lessons)}</Row>
@@ -81,6 +88,25 @@ export function EventFacts(props: { event: EventRow; relations: EventRelations }
         <LocationRows event={event} />
       </tbody>
     </table>
+  );
+}
+
+/** What the event counts against (a membership or an account benefit) and its category. */
+function OfferingRows(props: { relations: EventRelations; links: boolean }) {
+  const { membership, allocatedBenefit, eventCategory } = props.relations;
+  const maybeLink = (href: string, text: string) => (props.links ? <a href={href}>{text}</a> : text);
+  return (
+    <>
+      <Row label="Membership">
+        {membership ? <a href={membershipPath(membership.id)}>{membership.label}</a> : dash}
+      </Row>
+      <Row label="Allocated benefit">
+        {allocatedBenefit ? maybeLink(accountBenefitPath(allocatedBenefit.id), allocatedBenefit.label) : dash}
+      </Row>
+      <Row label="Event category">
+        {eventCategory ? maybeLink(eventCategoryPath(eventCategory.id), eventCategory.name) : dash}
+      </Row>
+    </>
   );
 }
 

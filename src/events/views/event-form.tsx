@@ -20,6 +20,8 @@ export interface EventFormProps {
   errors?: FieldErrors | undefined;
   choices: EventFormChoices;
   submitLabel: string;
+  /** Whether the allocated-benefit field is offered (the service offering is on). */
+  allocatedBenefit: boolean;
 }
 
 const PUBLIC_STATUSES = [
@@ -88,6 +90,14 @@ export function EventForm(props: EventFormProps) {
       {text("end", "End date", { type: "date" })}
       {lookup("host", "Host site", "/select_lookups/organizations/", { required: true })}
       {lookup("sponsor", "Organiser", "/select_lookups/organizations/", { required: true })}
+      {lookup("membership", "Membership", "/select_lookups/memberships/", {
+        help: "The membership this workshop counts against. Search by name, variant or member organisation, or type a date (YYYY-MM-DD) to find memberships active then.",
+      })}
+      {props.allocatedBenefit
+        ? lookup("allocated_benefit", "Allocated benefit", "/select_lookups/account-benefits-events/", {
+            help: "An account benefit for events that this workshop uses. An event cannot have both a membership and a benefit.",
+          })
+        : null}
       {lookup("administrator", "Administrator", "/select_lookups/admin_orgs/", { required: true })}
       <SelectField
         name="public_status"
@@ -97,6 +107,14 @@ export function EventForm(props: EventFormProps) {
         errors={errors}
       />
       {lookup("assigned_to", "Assigned to", "/select_lookups/admins/")}
+      <SelectField
+        name="event_category"
+        label="Event category"
+        choices={choices.eventCategories}
+        selected={values.event_category}
+        blank="---------"
+        errors={errors}
+      />
       {multiple("curricula", "Curricula")}
       {props.mode === "edit" ? multiple("lessons", "Lessons") : null}
       {multiple("tags", "Tags", { required: true })}

@@ -1,20 +1,35 @@
 import { type CommentRow, CommentsSection } from "../../comments/index.ts";
 import { HistoryLines, type VersionStamp } from "../../history/index.ts";
+import { accountDisplay, accountPath } from "../../memberships/rules.ts";
 import { countryName } from "../../reference/index.ts";
+import { ActionLink } from "../../ui/action-link.tsx";
 import { PostForm } from "../../ui/forms.tsx";
 import { DataTable } from "../../ui/table.tsx";
+import type { OrganizationMembership, OrganizationPartnership } from "../membership-queries.ts";
 import type { OrganizationEvent, OrganizationRow } from "../queries.ts";
 import { mapUrl, organizationDisplay, organizationPath, organizationSiteUrl } from "../rules.ts";
+import { OrganizationMembershipsTable, OrganizationPartnershipsTable } from "./memberships.tsx";
 
 export interface OrganizationDetailsProps {
   organization: OrganizationRow;
   history: { created: VersionStamp | undefined; lastModified: VersionStamp | undefined };
   affiliated: readonly OrganizationRow[];
   events: readonly OrganizationEvent[];
+  memberships: readonly OrganizationMembership[];
+  /** The service offering's parts of the page; absent while AMY_SERVICE_OFFERING is off. */
+  offering?:
+    | {
+        account: { id: string } | undefined;
+        partnerships: readonly OrganizationPartnership[];
+        canAddPartnership: boolean;
+      }
+    | undefined;
   comments: readonly CommentRow[];
   contentType: string;
   canChange: boolean;
   canDelete: boolean;
+  canAddMembership: boolean;
+  canChangeMembership: boolean;
 }
 
 export function OrganizationDetailsPage(props: OrganizationDetailsProps) {
@@ -43,6 +58,38 @@ export function OrganizationDetailsPage(props: OrganizationDetailsProps) {
       ) : null}
       <h2 class="h4 mt-4">Events</h2>
       <EventsTable events={props.events} />
+      <h2 class="h4 mt-4" id="memberships">
+        Memberships
+      </h2>
+      <OrganizationMembershipsTable
+        rows={props.memberships}
+        canChange={props.canChangeMembership}
+        next={path}
+      />
+      <p>
+        <ActionLink
+          href={`/fiscal/memberships/add/?organization=${organization.id}`}
+          label="Add membership"
+          allowed={props.canAddMembership}
+          deniedReason="You may not add memberships"
+        />
+      </p>
+      {props.offering ? (
+        <>
+          <h2 class="h4 mt-4" id="partnerships">
+            Partnerships
+          </h2>
+          <OrganizationPartnershipsTable rows={props.offering.partnerships} organization={organization} />
+          <p>
+            <ActionLink
+              href={`/fiscal/partnerships/create/?partner_organisation=${organization.id}`}
+              label="Add partnership"
+              allowed={props.offering.canAddPartnership}
+              deniedReason="You may not add partnerships"
+            />
+          </p>
+        </>
+      ) : null}
       <CommentsSection
         contentType={props.contentType}
         objectPk={organization.id}
@@ -80,6 +127,20 @@ function OrganizationFacts(props: OrganizationDetailsProps) {
           </>
         ) : null}
       </dd>
+      {props.offering ? (
+        <>
+          <dt class="col-sm-3">Account</dt>
+          <dd class="col-sm-9">
+            {props.offering.account ? (
+              <a href={accountPath(props.offering.account.id)}>
+                {accountDisplay("organisation", organizationDisplay(organization))}
+              </a>
+            ) : (
+              "—"
+            )}
+          </dd>
+        </>
+      ) : null}
       <dt class="col-sm-3">Affiliated organisations</dt>
       <dd class="col-sm-9">
         {props.affiliated.length === 0 ? (
@@ -119,7 +180,8 @@ function EventsTable(props: { events: readonly OrganizationEvent[] }) {
           <td>
             <a href={`/workshops/event/${encodeURIComponent(row.slug)}/`}>{row.slug}</a>{" "}
             {row.hosted ? <span class="badge text-bg-primary">Hosted</span> : null}{" "}
-            {row.sponsored ? <span class="badge text-bg-info">Sponsored</span> : null}
+            {row.sponsored ? <span class="badge text-bg-info">Sponsored</span> : null}{" "}
+            {row.affiliated ? <span class="badge text-bg-success">Affiliated</span> : null}
           </td>
           <td>
             {row.tags.map((name) => (

@@ -3,8 +3,10 @@ import { type Choice, type FieldErrors, SelectField } from "../../ui/forms.tsx";
 import type { PageInfo } from "../../ui/pagination.ts";
 import { PaginationNav } from "../../ui/pagination-nav.tsx";
 import { DataTable, FilterSidebar, SortableHeader } from "../../ui/table.tsx";
+import type { MembershipLink } from "../membership-queries.ts";
 import type { OrganizationRow } from "../queries.ts";
-import { organizationPath, organizationSiteUrl } from "../rules.ts";
+import { organizationPath, organizationSiteUrl, VARIANT_FILTER } from "../rules.ts";
+import { CurrentMemberships } from "./memberships.tsx";
 
 export const LIST_PATH = "/fiscal/organizations/";
 
@@ -17,12 +19,20 @@ const ORDER_CHOICES: Choice[] = [
 
 export interface OrganizationListProps {
   rows: readonly OrganizationRow[];
+  /** The memberships each listed organisation holds today, by organisation id. */
+  currentMemberships: ReadonlyMap<number, readonly MembershipLink[]>;
   info: PageInfo;
   query: URLSearchParams;
   countries: readonly Choice[];
-  filters: { country?: string | undefined; order_by?: string | undefined };
+  variants: readonly Choice[];
+  filters: {
+    country?: string | undefined;
+    memberships__variant?: readonly string[] | undefined;
+    order_by?: string | undefined;
+  };
   filterErrors: FieldErrors;
   canAdd: boolean;
+  canChange: boolean;
 }
 
 export function OrganizationListPage(props: OrganizationListProps) {
@@ -38,6 +48,15 @@ export function OrganizationListPage(props: OrganizationListProps) {
           errors={props.filterErrors}
         />
         <SelectField
+          name={VARIANT_FILTER}
+          label="Membership variant"
+          help="Organisations with a membership, current or past, of any of the chosen variants."
+          choices={props.variants}
+          selected={props.filters.memberships__variant}
+          multiple
+          errors={props.filterErrors}
+        />
+        <SelectField
           name="order_by"
           label="Order by"
           choices={ORDER_CHOICES}
@@ -47,18 +66,25 @@ export function OrganizationListPage(props: OrganizationListProps) {
         />
       </FilterSidebar>
       <div class="col-lg-9">
-        <p>
-          <ActionLink
-            href="/fiscal/organizations/add/"
-            label="New organization"
-            allowed={props.canAdd}
-            deniedReason="You may not add organisations"
-          />
-        </p>
+        <NewOrganization allowed={props.canAdd} />
         <OrganizationTable {...props} />
         <PaginationNav info={props.info} path={LIST_PATH} query={props.query} />
+        <NewOrganization allowed={props.canAdd} />
       </div>
     </div>
+  );
+}
+
+function NewOrganization(props: { allowed: boolean }) {
+  return (
+    <p>
+      <ActionLink
+        href="/fiscal/organizations/add/"
+        label="New organization"
+        allowed={props.allowed}
+        deniedReason="You may not add organisations"
+      />
+    </p>
   );
 }
 
@@ -73,6 +99,7 @@ function OrganizationTable(props: OrganizationListProps) {
         <>
           <SortableHeader label="Full name" field="fullname" {...sortable} />
           <SortableHeader label="Domain" field="domain" {...sortable} />
+          <th scope="col">Current memberships</th>
           <th scope="col">
             <span class="visually-hidden">Actions</span>
           </th>
@@ -89,14 +116,22 @@ function OrganizationTable(props: OrganizationListProps) {
               {row.domain}
             </a>
           </td>
+          <td>
+            <CurrentMemberships links={props.currentMemberships.get(row.id)} />
+          </td>
           <td class="text-nowrap">
             <a href={organizationPath(row.domain)} aria-label={`View ${row.fullname}`}>
               View
-            </a>{" "}
-            ·{" "}
-            <a href={`${organizationPath(row.domain)}edit/`} aria-label={`Edit ${row.fullname}`}>
-              Edit
             </a>
+            {props.canChange ? (
+              <>
+                {" "}
+                ·{" "}
+                <a href={`${organizationPath(row.domain)}edit/`} aria-label={`Edit ${row.fullname}`}>
+                  Edit
+                </a>
+              </>
+            ) : null}
           </td>
         </tr>
       ))}

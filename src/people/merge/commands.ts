@@ -1,6 +1,7 @@
 import type { Db, Executor } from "../../db/client.ts";
 import { NotFoundError } from "../../server/errors.ts";
 import { updatePerson } from "../commands.ts";
+import { mergeIndividualAccounts, moveAccountOwners, moveMembershipTasks } from "../membership-queries.ts";
 import { findPerson, type PersonRow } from "../queries.ts";
 import { personDisplay } from "../rules.ts";
 import {
@@ -27,7 +28,8 @@ export class MergeBlockedError extends Error {
   constructor(
     /** The table a row could not be deleted from, e.g. "workshops_award". */
     readonly table: string,
-    readonly rowId: number,
+    /** Its id: a number, or a UUID for the offering's tables (an account). */
+    readonly rowId: number | string,
     /** The table whose rows still refer to it. */
     readonly referencedFrom: string,
   ) {
@@ -77,6 +79,7 @@ export async function mergePersons(
         base.id,
         merging.id,
       );
+      warnings.push(...(await mergeMembershipRecords(tx, base.id, merging)));
       await repointReferences(tx, merging.id, base.id);
       await deletePersonRow(tx, merging.id);
       const values = mergedValues(input.choices, a, b);
@@ -120,6 +123,23 @@ async function mergeChildren(
   await table.remove(tx, ids(drop));
   await table.move(tx, ids(move), baseId);
   return drop.map((item) => item.label);
+}
+
+/**
+ * The memberships area's records follow the merging person: membership roles (one per membership and
+ * role), account-owner rows and the individual account (see `mergeIndividualAccounts`).
+ */
+async function mergeMembershipRecords(tx: Executor, baseId: number, merging: PersonRow): Promise<string[]> {
+  const accounts = await mergeIndividualAccounts(tx, baseId, merging.id);
+  if (accounts.outcome === "blocked") {
+    throw new MergeBlockedError("offering_account", accounts.accountId, "offering_accountbenefit");
+  }
+  await moveAccountOwners(tx, baseId, merging.id);
+  const dropped = await moveMembershipTasks(tx, baseId, merging.id);
+  return dropped.map(
+    (label) =>
+      `The membership role "${label}" of ${personDisplay(merging)} was removed: the merged person already had it.`,
+  );
 }
 
 function duplicateWarning(name: "award_set" | "task_set", label: string, merging: PersonRow): string {

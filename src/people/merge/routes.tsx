@@ -6,6 +6,7 @@ import { parseForm } from "../../server/forms.ts";
 import { flash } from "../../server/render.tsx";
 import { BlockedDeletePage, type BlockingGroup } from "../../ui/blocked-delete.tsx";
 import type { FieldErrors } from "../../ui/forms.tsx";
+import { accountUseGroups } from "../membership-queries.ts";
 import { findPerson, type PersonRow } from "../queries.ts";
 import { personDisplay } from "../rules.ts";
 import { MergeBlockedError, mergePersons } from "./commands.ts";
@@ -61,7 +62,7 @@ export async function personsMergeRoutes(app: FastifyInstance) {
       return reply.page(
         "Failed to delete",
         <BlockedDeletePage
-          subject={await blockedSubject(app, error)}
+          subject={await blockedSubject(app, error, form.data.id === "obj_a" ? pair.b : pair.a)}
           groups={await blockingGroups(app, error)}
           back={request.url}
         />,
@@ -113,8 +114,14 @@ async function showMergePage(
   );
 }
 
-async function blockedSubject(app: FastifyInstance, blocked: MergeBlockedError): Promise<string> {
+async function blockedSubject(
+  app: FastifyInstance,
+  blocked: MergeBlockedError,
+  merging: PersonRow,
+): Promise<string> {
   const fallback = `Record #${blocked.rowId} of ${blocked.table}`;
+  if (blocked.table === "offering_account") return `The individual account of ${personDisplay(merging)}`;
+  if (typeof blocked.rowId !== "number") return fallback;
   if (blocked.table === "workshops_award") return (await describeAward(app.db, blocked.rowId)) ?? fallback;
   if (blocked.table !== "workshops_person") return fallback;
   const row = await findPerson(app.db, blocked.rowId);
@@ -123,7 +130,14 @@ async function blockedSubject(app: FastifyInstance, blocked: MergeBlockedError):
 
 /** What still refers to the row the merge had to delete; nothing was changed. */
 async function blockingGroups(app: FastifyInstance, blocked: MergeBlockedError): Promise<BlockingGroup[]> {
-  if (blocked.table === "workshops_award" && blocked.referencedFrom === "communityroles_communityrole") {
+  if (blocked.table === "offering_account" && typeof blocked.rowId === "string") {
+    return accountUseGroups(app.db, blocked.rowId);
+  }
+  if (
+    typeof blocked.rowId === "number" &&
+    blocked.table === "workshops_award" &&
+    blocked.referencedFrom === "communityroles_communityrole"
+  ) {
     const roles = await communityRolesOfAward(app.db, blocked.rowId);
     return [{ label: "Community roles", items: roles.map((role) => ({ text: role })) }];
   }

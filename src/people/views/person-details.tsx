@@ -7,6 +7,7 @@ import { PostForm } from "../../ui/forms.tsx";
 import { DataTable } from "../../ui/table.tsx";
 import { formatInstant } from "../../ui/time.ts";
 import type { awardsOfPerson, roleCounts, tasksOfPerson } from "../detail-queries.ts";
+import { membershipPagePath, type PersonMembershipTask } from "../membership-queries.ts";
 import type { PersonRow } from "../queries.ts";
 import { effectiveCountry, effectiveTimezone, GENDERS, personDisplay } from "../rules.ts";
 
@@ -15,6 +16,7 @@ export interface PersonDetailsProps {
   links: { lessons: string[]; domains: string[]; languages: string[] };
   awards: Awaited<ReturnType<typeof awardsOfPerson>>;
   tasks: Awaited<ReturnType<typeof tasksOfPerson>>;
+  memberships: readonly PersonMembershipTask[];
   counts: Awaited<ReturnType<typeof roleCounts>>;
   providers: string[];
   history: { created: VersionStamp | undefined; lastModified: VersionStamp | undefined };
@@ -66,6 +68,32 @@ export function PersonDetailsPage(props: PersonDetailsProps) {
             <td>
               <a href={`/workshops/event/${row.eventSlug}/`}>{row.eventSlug}</a>
             </td>
+          </tr>
+        ))}
+      </DataTable>
+      <h2 class="h4 mt-4" id="memberships">
+        Memberships
+      </h2>
+      <DataTable
+        rowCount={props.memberships.length}
+        empty="No roles in memberships."
+        head={
+          <>
+            <th scope="col">Membership</th>
+            <th scope="col">Agreement</th>
+            <th scope="col">Role</th>
+          </>
+        }
+      >
+        {props.memberships.map((row) => (
+          <tr key={row.id}>
+            <td>
+              <a href={membershipPagePath(row.membershipId)}>{row.membershipName}</a>
+            </td>
+            <td class="text-nowrap">
+              {row.agreementStart} — {row.agreementEnd}
+            </td>
+            <td>{row.role}</td>
           </tr>
         ))}
       </DataTable>

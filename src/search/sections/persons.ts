@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { person } from "../../accounts/schema.ts";
-import { personMatches } from "../../lookups/index.ts";
+import { personMatches, personsMatching } from "../../lookups/index.ts";
 import { personDisplay } from "../../people/index.ts";
 import type { SearchSection } from "../registry.ts";
 import { totalOf } from "./total.ts";
@@ -22,20 +22,7 @@ export const personsSearch: SearchSection = {
   key: "persons",
   title: "Persons",
   async search(db, term, limit) {
-    // Matches are gathered in a sub-query of their own (the offset keeps the planner from merging
-    // it into the ordered scan), so the trigram indexes find them instead of every person being tested.
-    const matches = db
-      .select({
-        id: person.id,
-        personal: person.personal,
-        middle: person.middle,
-        family: person.family,
-        email: person.email,
-      })
-      .from(person)
-      .where(personMatches(term, MATCHED_COLUMNS))
-      .offset(0)
-      .as("matches");
+    const matches = personsMatching(db, personMatches(term, MATCHED_COLUMNS));
     const rows = await db
       .select({
         id: matches.id,

@@ -1,4 +1,5 @@
 import { HistoryLines, type VersionStamp } from "../../../history/index.ts";
+import { accountBenefitPath, membershipDisplay, membershipPath } from "../../../memberships/rules.ts";
 import { personDisplay } from "../../../people/index.ts";
 import { ActionLink } from "../../../ui/action-link.tsx";
 import { PostForm } from "../../../ui/forms.tsx";
@@ -10,6 +11,10 @@ export interface TaskDetailsProps {
   history: { created: VersionStamp | undefined; lastModified: VersionStamp | undefined };
   canChange: boolean;
   canDelete: boolean;
+  /** The allocated account benefit, when the task has one. */
+  allocatedBenefit?: { id: string; label: string } | undefined;
+  /** Whether the service-offering pages exist to link to. */
+  offeringLinks?: boolean;
 }
 
 const NOT_USED = "not used since Service Offering 2025";
@@ -33,7 +38,24 @@ export function TaskDetailsPage(props: TaskDetailsProps) {
         <dd class="col-sm-9">{task.roleVerboseName}</dd>
         <dt class="col-sm-3">Member site seat</dt>
         <dd class="col-sm-9">
-          — <small class="text-body-secondary">({NOT_USED})</small>
+          {task.seatMembershipId !== null && task.seatMembership ? (
+            <a href={membershipPath(task.seatMembershipId)}>{membershipDisplay(task.seatMembership)}</a>
+          ) : (
+            "—"
+          )}{" "}
+          <small class="text-body-secondary">({NOT_USED})</small>
+        </dd>
+        <dt class="col-sm-3">Allocated benefit</dt>
+        <dd class="col-sm-9">
+          {props.allocatedBenefit ? (
+            props.offeringLinks ? (
+              <a href={accountBenefitPath(props.allocatedBenefit.id)}>{props.allocatedBenefit.label}</a>
+            ) : (
+              props.allocatedBenefit.label
+            )
+          ) : (
+            "—"
+          )}
         </dd>
         <dt class="col-sm-3">Public or in-house seat</dt>
         <dd class="col-sm-9">

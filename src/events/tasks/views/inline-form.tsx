@@ -1,6 +1,6 @@
 import { type Choice, type FieldErrors, FormAlert, PostForm } from "../../../ui/forms.tsx";
 import { ADD_TASK_PATH } from "../rules.ts";
-import { TaskPersonAndRole } from "./form.tsx";
+import { SeatMembershipField, TaskPersonAndRole } from "./form.tsx";
 
 export interface TaskInlineFormProps {
   eventId: number;
@@ -8,6 +8,8 @@ export interface TaskInlineFormProps {
   roleChoices: readonly Choice[];
   errors?: FieldErrors | undefined;
   values?: Record<string, string | undefined> | undefined;
+  /** Offer the seat-membership field (the event is an instructor training, tagged TTT). */
+  seatMembership?: boolean;
 }
 
 /**
@@ -27,6 +29,7 @@ export function TaskInlineForm(props: TaskInlineFormProps) {
         errors={props.errors}
         roleChoices={props.roleChoices}
       />
+      {props.seatMembership ? <SeatMembershipField prefix="task-" values={props.values ?? {}} /> : null}
       <button type="submit" class="btn btn-primary">
         Add task
       </button>

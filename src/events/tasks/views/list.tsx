@@ -1,3 +1,4 @@
+import { membershipDisplay, membershipPath } from "../../../memberships/rules.ts";
 import { fullName } from "../../../people/index.ts";
 import { ActionLink } from "../../../ui/action-link.tsx";
 import { type Choice, type FieldErrors, SelectField } from "../../../ui/forms.tsx";
@@ -93,6 +94,7 @@ function TaskTable(props: TaskListProps) {
           <SortableHeader label="Event" field="event" {...sortable} />
           <SortableHeader label="Person" field="person" {...sortable} />
           <SortableHeader label="Role" field="role" {...sortable} />
+          <th scope="col">Seat membership</th>
           <th scope="col">
             <span class="visually-hidden">Actions</span>
           </th>
@@ -108,6 +110,13 @@ function TaskTable(props: TaskListProps) {
             <a href={`/workshops/person/${row.personId}/`}>{fullName(row)}</a>
           </td>
           <td>{row.roleVerboseName}</td>
+          <td>
+            {row.seatMembershipId !== null && row.seatMembership ? (
+              <a href={membershipPath(row.seatMembershipId)}>{membershipDisplay(row.seatMembership)}</a>
+            ) : (
+              "—"
+            )}
+          </td>
           <td class="text-nowrap">
             <a href={taskPath(row.id)}>View</a>
             {props.canChange ? (
