@@ -127,7 +127,9 @@ describe("the membership page", () => {
     );
     assert.match(
       await pageOf(next.id),
-      new RegExp(`Rolled over from <a class="alert-link" href="/fiscal/membership/${first.id}/">First Partner`),
+      new RegExp(
+        `Rolled over from <a class="alert-link" href="/fiscal/membership/${first.id}/">First Partner`,
+      ),
     );
   });
 

@@ -222,10 +222,16 @@ describe("partnership details", () => {
     });
     const client = await adminClient();
     const old = await client.get(`/fiscal/partnerships/${predecessor.id}/`);
-    assert.match(old.body, /has been rolled over to <a class="alert-link" href="\/fiscal\/partnerships\/\d+\/">Successor/);
+    assert.match(
+      old.body,
+      /has been rolled over to <a class="alert-link" href="\/fiscal\/partnerships\/\d+\/">Successor/,
+    );
     assert.doesNotMatch(old.body, /roll-over\/"/);
     const current = await client.get(`/fiscal/partnerships/${successor.id}/`);
-    assert.match(current.body, /was rolled over from <a class="alert-link" href="\/fiscal\/partnerships\/\d+\/">Predecessor/);
+    assert.match(
+      current.body,
+      /was rolled over from <a class="alert-link" href="\/fiscal\/partnerships\/\d+\/">Predecessor/,
+    );
   });
 
   test("lists the community roles linked to the partnership", async () => {
