@@ -80,6 +80,7 @@ function enableLookups() {
  * `<div hidden data-fill-from="partnership" data-fill="start_date:agreement_start …">`: choosing an
  * option of that lookup select copies the named values of its lookup result into those inputs and
  * makes them read-only (the server sets them from the chosen record anyway); clearing frees them.
+ * With `data-fill-mode="empty"`, only empty inputs are filled and nothing is locked: a suggestion.
  */
 function enableFills() {
   for (const marker of document.querySelectorAll("[data-fill-from]")) {
@@ -90,15 +91,88 @@ function enableFills() {
       .split(/\s+/)
       .filter(Boolean)
       .map((pair) => pair.split(":"));
+    const suggestOnly = marker.dataset.fillMode === "empty";
     select.addEventListener("change", () => {
       const chosen = select.value ? select.tomselect?.options[select.value] : undefined;
       for (const [inputName, key] of pairs) {
         const input = form.elements.namedItem(inputName);
         if (!(input instanceof HTMLInputElement) || input.type === "hidden") continue;
         const value = chosen?.[key];
+        if (suggestOnly) {
+          if (value && input.value === "") input.value = value;
+          continue;
+        }
         if (value) input.value = value;
         input.readOnly = Boolean(value);
       }
+    });
+  }
+}
+
+/** `<div hidden data-exclusive="a b">`: while one of the two selects has a value, the other is disabled. */
+function enableExclusiveChoices() {
+  for (const marker of document.querySelectorAll("[data-exclusive]")) {
+    const form = marker.closest("form");
+    const selects = marker.dataset.exclusive
+      .split(/\s+/)
+      .map((name) => form?.elements.namedItem(name))
+      .filter((select) => select instanceof HTMLSelectElement);
+    if (selects.length !== 2) continue;
+    const setDisabled = (select, disabled) => {
+      if (select.tomselect) {
+        if (disabled) select.tomselect.disable();
+        else select.tomselect.enable();
+      } else select.disabled = disabled;
+    };
+    const update = () => {
+      const [first, second] = selects;
+      setDisabled(second, first.value !== "");
+      setDisabled(first, second.value !== "");
+    };
+    for (const select of selects) select.addEventListener("change", update);
+    update();
+  }
+}
+
+const DAY_MS = 86_400_000;
+
+/** A YYYY-MM-DD date a year later less a day (29 February counts from 28 February). */
+function fullYearEnd(start) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(start);
+  if (!match) return "";
+  const [, year, month, day] = match.map(Number);
+  const anniversary = Date.UTC(year + 1, month - 1, month === 2 && day === 29 ? 28 : day);
+  return new Date(anniversary - DAY_MS).toISOString().slice(0, 10);
+}
+
+/** `<div hidden data-full-year="start end">`: shown while the end is not a full year after the start. */
+function enableFullYearNotices() {
+  for (const notice of document.querySelectorAll("[data-full-year]")) {
+    const form = notice.closest("form");
+    const [start, end] = notice.dataset.fullYear.split(/\s+/).map((name) => form?.elements.namedItem(name));
+    if (!(start instanceof HTMLInputElement) || !(end instanceof HTMLInputElement)) continue;
+    const expected = notice.querySelector("[data-expected-end]");
+    const update = () => {
+      const wanted = fullYearEnd(start.value);
+      if (expected) expected.textContent = wanted;
+      notice.hidden = wanted === "" || end.value === "" || end.value === wanted;
+    };
+    start.addEventListener("input", update);
+    end.addEventListener("input", update);
+    update();
+  }
+}
+
+/** `<input data-days-between="fromId toName">`: shows the days from one date to the other as it changes. */
+function enableDayCounts() {
+  for (const output of document.querySelectorAll("input[data-days-between]")) {
+    const [fromId, toName] = output.dataset.daysBetween.split(/\s+/);
+    const from = document.getElementById(fromId);
+    const to = output.form?.elements.namedItem(toName);
+    if (!(from instanceof HTMLInputElement) || !(to instanceof HTMLInputElement)) continue;
+    to.addEventListener("input", () => {
+      const days = (Date.parse(to.value) - Date.parse(from.value)) / DAY_MS;
+      output.value = Number.isFinite(days) ? String(days) : "";
     });
   }
 }
@@ -113,4 +187,7 @@ function enableConfirmations() {
 
 if (typeof TomSelect !== "undefined") enableLookups();
 enableFills();
+enableExclusiveChoices();
+enableFullYearNotices();
+enableDayCounts();
 enableConfirmations();

@@ -20,10 +20,10 @@ import {
   wantsAnotherRow,
 } from "../ui/formset.ts";
 import { todayIso } from "../ui/time.ts";
-import { extensionDays, extensionForm } from "./extension.ts";
+import { extensionForm } from "./extension.ts";
 import { findMembership, type MembershipRow } from "./queries.ts";
 import { membershipDisplay, membershipPath } from "./rules.ts";
-import { ExtendPage } from "./views/extend.tsx";
+import { ExtendDatesForm } from "./views/extend-form.tsx";
 import { MembersPage } from "./views/members.tsx";
 import { PersonsPage } from "./views/persons.tsx";
 import { RollOverPage } from "./views/roll-over.tsx";
@@ -221,14 +221,13 @@ export async function membershipWorkflowRoutes(app: FastifyInstance) {
     const path = membershipPath(row.id);
     return reply.page(
       `Extend membership ${membershipDisplay(row)}`,
-      <ExtendPage
+      <ExtendDatesForm
         action={`${path}extend/`}
-        detailsPath={path}
         agreementStart={row.agreementStart}
         agreementEnd={row.agreementEnd}
-        extension={extensionDays(row.agreementEnd, values.new_agreement_end)}
         values={values}
         errors={errors}
+        cancelHref={path}
       />,
     );
   }

@@ -13,7 +13,13 @@ export interface ExtendDatesFormProps {
 }
 
 /** A value shown as a disabled-looking input without a name, so it is never posted. */
-function ReadOnlyField(props: { id: string; label: string; value: string; help?: string }) {
+function ReadOnlyField(props: {
+  id: string;
+  label: string;
+  value: string;
+  help?: string;
+  daysBetween?: string;
+}) {
   return (
     <div class="mb-3">
       <label for={props.id} class="form-label">
@@ -25,6 +31,7 @@ function ReadOnlyField(props: { id: string; label: string; value: string; help?:
         class="form-control-plaintext"
         value={props.value}
         readOnly
+        data-days-between={props.daysBetween}
         aria-describedby={props.help ? `${props.id}_help` : undefined}
       />
       {props.help ? (
@@ -37,9 +44,8 @@ function ReadOnlyField(props: { id: string; label: string; value: string; help?:
 }
 
 /**
- * The extend-dates form of a membership or a partnership (spec §3.6). The extension box is
- * computed on the server from the submitted date: the site's content security policy allows no
- * inline script, so it does not update while the user types.
+ * The extend-dates form of a membership or a partnership (spec §3.6). The extension box follows
+ * the new end date as it is picked (static/amy.js), and is computed again on the server.
  */
 export function ExtendDatesForm(props: ExtendDatesFormProps) {
   const { values, errors } = props;
@@ -63,7 +69,8 @@ export function ExtendDatesForm(props: ExtendDatesFormProps) {
         id="id_extension"
         label="Extension (days)"
         value={String(days)}
-        help="Days between the current and the new agreement end; recalculated when the form is submitted."
+        daysBetween="id_agreement_end new_agreement_end"
+        help="Days between the current and the new agreement end."
       />
       <TextAreaField
         name="comment"

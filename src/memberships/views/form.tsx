@@ -9,6 +9,7 @@ import {
 } from "../../ui/forms.tsx";
 import { extensionField, type FormValues, ROLLED_PAIRS } from "../forms.ts";
 import { CONTRIBUTION_TYPES, MEMBERSHIP_VARIANTS, PUBLIC_STATUSES } from "../rules.ts";
+import { AgreementDates } from "./agreement-dates.tsx";
 
 export interface MembershipFormProps {
   action: string;
@@ -83,6 +84,9 @@ export function MembershipFormPage(props: MembershipFormProps) {
           errors={errors}
         />
       ) : null}
+      {props.create ? (
+        <div hidden data-fill-from="main_organization" data-fill="name:fullname" data-fill-mode="empty" />
+      ) : null}
       {field("name", "Name", { required: true, max: 100 })}
       <CheckboxField
         name="consortium"
@@ -112,33 +116,15 @@ export function MembershipFormPage(props: MembershipFormProps) {
         required
         errors={errors}
       />
-      <div class="row">
-        <div class="col-sm-6">
-          <Field
-            name="agreement_start"
-            label="Agreement start"
-            type="date"
-            value={values.agreement_start}
-            errors={errors}
-            required
-          />
-        </div>
-        <div class="col-sm-6">
-          <Field
-            name="agreement_end"
-            label="Agreement end"
-            type="date"
-            value={values.agreement_end}
-            errors={errors}
-            required
-            help={
-              edit
-                ? "Use the Extend button to extend a membership rather than changing this date."
-                : "A year-long agreement ends the day before the start's anniversary."
-            }
-          />
-        </div>
-      </div>
+      <AgreementDates
+        values={values}
+        errors={errors}
+        endHelp={
+          edit
+            ? "Use the Extend button to extend a membership rather than changing this date."
+            : "A year-long agreement ends the day before the start's anniversary."
+        }
+      />
       {edit && edit.extensionCount > 0 ? <ExtensionInputs {...props} count={edit.extensionCount} /> : null}
       <SelectField
         name="contribution_type"

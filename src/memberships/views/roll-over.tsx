@@ -10,6 +10,7 @@ import {
 import type { FormValues } from "../forms.ts";
 import { CONTRIBUTION_TYPES, MEMBERSHIP_VARIANTS, PUBLIC_STATUSES } from "../rules.ts";
 import type { RolledMaxima } from "../workflow-forms.ts";
+import { AgreementDates } from "./agreement-dates.tsx";
 
 export interface RollOverPageProps {
   action: string;
@@ -101,29 +102,11 @@ export function RollOverPage(props: RollOverPageProps) {
         required
         errors={errors}
       />
-      <div class="row">
-        <div class="col-sm-6">
-          <Field
-            name="agreement_start"
-            label="Agreement start"
-            type="date"
-            value={values.agreement_start}
-            errors={errors}
-            required
-          />
-        </div>
-        <div class="col-sm-6">
-          <Field
-            name="agreement_end"
-            label="Agreement end"
-            type="date"
-            value={values.agreement_end}
-            errors={errors}
-            required
-            help="A year-long agreement ends the day before the start's anniversary."
-          />
-        </div>
-      </div>
+      <AgreementDates
+        values={values}
+        errors={errors}
+        endHelp="A year-long agreement ends the day before the start's anniversary."
+      />
       <SelectField
         name="contribution_type"
         label="Contribution type"

@@ -55,6 +55,8 @@ export function PartnershipForm(props: PartnershipFormProps) {
         errors={errors}
         help="Type part of the organisation's name or domain to find it."
       />
+      <div hidden data-exclusive="partner_consortium partner_organisation" />
+      <div hidden data-fill-from="partner_organisation" data-fill="name:fullname" data-fill-mode="empty" />
     </fieldset>
   );
   const text = (name: string, label: string, extra: { type?: "date" | "url"; maxLength?: number } = {}) => (
