@@ -27,6 +27,10 @@ const ADMIN = {
 const databaseUrl = process.env.BENCH_DATABASE_URL || DEFAULT_URL;
 const SERVER_SCRIPT = new URL("server.ts", import.meta.url).pathname;
 const seconds = Number(process.env.BENCH_SECONDS) || 10;
+/** Comma-separated scenario names: measure only these. */
+const onlyPages = process.env.BENCH_PAGES?.split(",").filter(Boolean);
+/** A directory: the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools). */
+const profileDir = process.env.BENCH_CPU_PROF;
 
 function howToCreate(reason: string): string {
   const url = new URL(databaseUrl);
@@ -74,9 +78,10 @@ function freePort(): Promise<number> {
 /** Starts bench/server.ts in a child process and waits until it listens. */
 async function startServer(port: number): Promise<ChildProcess> {
   // The same V8 setting as bin/amy.js, so the benchmark measures the server as `amy serve` runs it.
+  const profiling = profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : [];
   const child = spawn(
     process.execPath,
-    ["--max-semi-space-size=8", "--import", "tsx", SERVER_SCRIPT, databaseUrl, String(port)],
+    ["--max-semi-space-size=8", ...profiling, "--import", "tsx", SERVER_SCRIPT, databaseUrl, String(port)],
     { stdio: ["ignore", "pipe", "inherit"] },
   );
   await new Promise<void>((resolve, reject) => {
@@ -94,6 +99,13 @@ async function serverMemory(pid: number): Promise<{ nowMb: number; peakMb: numbe
   const kilobytes = (field: string) =>
     Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? 0);
   return { nowMb: kilobytes("VmRSS") / 1024, peakMb: kilobytes("VmHWM") / 1024 };
+}
+
+/** Stops the server and waits for it to exit (it writes its CPU profile on the way out). */
+async function stopServer(server: ChildProcess) {
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  server.kill("SIGTERM");
+  await exited;
 }
 
 async function ensureAdmin(database: Database) {
@@ -167,7 +179,9 @@ async function main() {
   const database = openPostgres(databaseUrl);
   if (database.kind !== "postgres") throw new Error("The benchmark runs on PostgreSQL.");
   await checkDataSet(database);
-  const scenarios = allScenarios(scenarioGroups(await pickSubjects(database.db)));
+  const scenarios = allScenarios(scenarioGroups(await pickSubjects(database.db))).filter(
+    (scenario) => !onlyPages || onlyPages.includes(scenario.name),
+  );
   const port = await freePort();
   await ensureAdmin(database);
   const server = await startServer(port);
@@ -195,7 +209,7 @@ async function main() {
   };
   printReport(report);
   await writeResults(new URL("results.json", import.meta.url).pathname, report);
-  server.kill("SIGTERM");
+  await stopServer(server);
   await database.close();
 }
 

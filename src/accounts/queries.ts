@@ -1,17 +1,8 @@
-import { and, count, eq, or, sql } from "drizzle-orm";
+import { and, eq, or, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
+import { countTableRows } from "../db/row-counts.ts";
 import { LOGIN_FAILURE_WINDOW_MINUTES } from "./rules.ts";
-import {
-  contentType,
-  group,
-  groupPermission,
-  loginFailure,
-  permission,
-  person,
-  personGroup,
-  personPermission,
-  session,
-} from "./schema.ts";
+import { group, loginFailure, person, personGroup, session } from "./schema.ts";
 
 export type PersonRow = typeof person.$inferSelect;
 
@@ -35,8 +26,7 @@ export async function findPersonByUsername(db: Executor, username: string): Prom
 }
 
 export async function countPersons(db: Executor): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(person);
-  return row?.n ?? 0;
+  return countTableRows(db, person);
 }
 
 export interface NewAccount {
@@ -67,35 +57,6 @@ export async function updatePassword(db: Executor, personId: number, encoded: st
 
 export async function recordLogin(db: Executor, personId: number): Promise<void> {
   await db.update(person).set({ lastLogin: sql`now()` }).where(eq(person.id, personId));
-}
-
-export async function groupNamesOf(db: Executor, personId: number): Promise<string[]> {
-  const rows = await db
-    .select({ name: group.name })
-    .from(personGroup)
-    .innerJoin(group, eq(group.id, personGroup.groupId))
-    .where(eq(personGroup.personId, personId));
-  return rows.map((row) => row.name);
-}
-
-/** Permission names (`app_label.codename`) held directly or through groups. */
-export async function permissionNamesOf(db: Executor, personId: number): Promise<string[]> {
-  const name = sql<string>`${contentType.appLabel} || '.' || ${permission.codename}`;
-  const viaGroups = db
-    .select({ name })
-    .from(personGroup)
-    .innerJoin(groupPermission, eq(groupPermission.groupId, personGroup.groupId))
-    .innerJoin(permission, eq(permission.id, groupPermission.permissionId))
-    .innerJoin(contentType, eq(contentType.id, permission.contentTypeId))
-    .where(eq(personGroup.personId, personId));
-  const direct = db
-    .select({ name })
-    .from(personPermission)
-    .innerJoin(permission, eq(permission.id, personPermission.permissionId))
-    .innerJoin(contentType, eq(contentType.id, permission.contentTypeId))
-    .where(eq(personPermission.personId, personId));
-  const rows = await viaGroups.union(direct);
-  return rows.map((row) => row.name);
 }
 
 export async function addPersonToGroup(db: Executor, personId: number, groupName: string): Promise<void> {

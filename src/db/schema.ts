@@ -9,3 +9,4 @@ export * from "../memberships/schema.ts";
 export * from "../organizations/schema.ts";
 export * from "../people/schema.ts";
 export * from "../reference/schema.ts";
+export { rowCount } from "./row-counts.ts";

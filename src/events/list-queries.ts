@@ -1,7 +1,9 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { person } from "../accounts/schema.ts";
 import type { Executor } from "../db/client.ts";
+import { distinctValues, distinctValuesQuery } from "../db/distinct-values.ts";
+import { countTableRows } from "../db/row-counts.ts";
 import { ADMINISTRATOR_DOMAINS } from "../organizations/index.ts";
 import { organization } from "../organizations/schema.ts";
 import { countryName } from "../reference/index.ts";
@@ -48,8 +50,7 @@ function listQuery(filters: EventListFilters, today: string): { where: SQL | und
 }
 
 export async function countEvents(db: Executor, filters: EventListFilters, today: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(event).where(listQuery(filters, today).where);
-  return row?.n ?? 0;
+  return countTableRows(db, event, listQuery(filters, today).where);
 }
 
 export interface EventTagBadge {
@@ -155,7 +156,7 @@ export async function eventFilterChoices(
     db
       .select({ id: person.id, personal: person.personal, family: person.family })
       .from(person)
-      .where(inArray(person.id, db.selectDistinct({ id: event.assignedToId }).from(event)))
+      .where(sql`${person.id} in (${distinctValuesQuery(event.assignedToId)})`)
       .orderBy(person.family, person.personal, person.id),
     hostId === undefined
       ? []
@@ -169,7 +170,7 @@ export async function eventFilterChoices(
       .where(inArray(organization.domain, ADMINISTRATOR_DOMAINS))
       .orderBy(organization.fullname, organization.id),
     db.select({ id: tag.id, label: tag.name }).from(tag).orderBy(tag.priority, tag.name),
-    db.selectDistinct({ country: event.country }).from(event).where(isNotNull(event.country)),
+    distinctValues<string>(db, event.country),
     db.select({ id: continent.id, label: continent.name }).from(continent).orderBy(continent.name),
   ]);
   return {
@@ -178,7 +179,7 @@ export async function eventFilterChoices(
     administrator: administrators.map(choice),
     tags: tags.map(choice),
     country: countries
-      .flatMap((row) => (row.country ? [{ value: row.country, label: countryName(row.country) }] : []))
+      .map((country) => ({ value: country, label: countryName(country) }))
       .sort((a, b) => a.label.localeCompare(b.label)),
     continent: continents.map(choice),
   };

@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
+import { countTableRows } from "../db/row-counts.ts";
 import { event, eventTag } from "../events/schema.ts";
 import { member, memberRole, membership } from "../memberships/schema.ts";
 import { tag } from "../reference/schema.ts";
@@ -38,8 +39,7 @@ const ORDER: Record<OrganizationOrdering, SQL> = {
 };
 
 export async function countOrganizations(db: Executor, filters: OrganizationFilters): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(organization).where(filterCondition(filters));
-  return row?.n ?? 0;
+  return countTableRows(db, organization, filterCondition(filters));
 }
 
 /** One page of the list, ordered by domain unless told otherwise. */

@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, exists, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, countDistinct, desc, eq, exists, inArray, type SQL, sql } from "drizzle-orm";
 import { person } from "../accounts/schema.ts";
 import { communityRole, communityRoleConfig } from "../community-roles/schema.ts";
 import type { Executor } from "../db/client.ts";
+import { countTableRows } from "../db/row-counts.ts";
 import { eventTag, task } from "../events/schema.ts";
 import { badge, role, tag } from "../reference/schema.ts";
 import { award } from "./schema.ts";
@@ -40,7 +41,17 @@ function listConditions(filters: PersonListFilters): SQL | undefined {
 }
 
 export async function countPersonsListed(db: Executor, filters: PersonListFilters): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(person).where(listConditions(filters));
+  if (filters.badgeIds.length > 0 && filters.taughtTagIds.length === 0)
+    return countBadgeHolders(db, filters.badgeIds);
+  return countTableRows(db, person, listConditions(filters));
+}
+
+/** Every award names a person, so the holders are counted from the awards' (badge, person) index alone. */
+async function countBadgeHolders(db: Executor, badgeIds: number[]): Promise<number> {
+  const [row] = await db
+    .select({ n: countDistinct(award.personId) })
+    .from(award)
+    .where(inArray(award.badgeId, badgeIds));
   return row?.n ?? 0;
 }
 

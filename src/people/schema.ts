@@ -75,7 +75,8 @@ export const award = pgTable(
   },
   (table) => [
     unique("workshops_award_person_id_badge_id_key").on(table.personId, table.badgeId),
-    index("workshops_award_badge_id_idx").on(table.badgeId),
+    // (badge, person): a badge's holders are counted and listed from the index alone.
+    index("workshops_award_badge_id_person_id_idx").on(table.badgeId, table.personId),
     index("workshops_award_event_id_idx").on(table.eventId),
     index("workshops_award_awarded_by_id_idx").on(table.awardedById),
   ],

@@ -3,6 +3,7 @@ import type { SessionStore } from "@fastify/session";
 import { eq, lt, sql } from "drizzle-orm";
 import { session } from "../accounts/schema.ts";
 import type { Db } from "../db/client.ts";
+import { preparedQuery } from "../db/prepared.ts";
 
 type Callback = (error?: unknown) => void;
 type SessionData = Parameters<SessionStore["set"]>[1];
@@ -11,6 +12,15 @@ type SessionData = Parameters<SessionStore["set"]>[1];
 export function sessionKeyOf(sessionId: string): string {
   return createHash("sha256").update(sessionId).digest("hex");
 }
+
+/** Runs on every request that carries a session cookie. */
+const liveSessionData = preparedQuery((db: Db) =>
+  db
+    .select({ data: session.sessionData })
+    .from(session)
+    .where(sql`${session.sessionKey} = ${sql.placeholder("sessionKey")} and ${session.expireDate} > now()`)
+    .prepare("live_session_data"),
+);
 
 const TWO_WEEKS_MS = 14 * 24 * 60 * 60 * 1000;
 
@@ -33,10 +43,8 @@ export class PostgresSessionStore implements SessionStore {
   }
 
   get(sessionId: string, callback: (error: unknown, data?: SessionData | null) => void): void {
-    this.db
-      .select({ data: session.sessionData })
-      .from(session)
-      .where(sql`${session.sessionKey} = ${sessionKeyOf(sessionId)} and ${session.expireDate} > now()`)
+    liveSessionData(this.db)
+      .execute({ sessionKey: sessionKeyOf(sessionId) })
       .then(
         ([row]) => callback(null, (row?.data as SessionData | undefined) ?? null),
         (error) => callback(error),

@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, ne, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ne, type SQL } from "drizzle-orm";
 import { person } from "../../accounts/schema.ts";
 import { communityRole, communityRoleConfig } from "../../community-roles/schema.ts";
 import type { Executor } from "../../db/client.ts";
+import { countTableRows } from "../../db/row-counts.ts";
 import type { MembershipDisplayFields } from "../../memberships/rules.ts";
 import { membership } from "../../memberships/schema.ts";
 import { organization } from "../../organizations/schema.ts";
@@ -93,8 +94,7 @@ const ORDER: Record<TaskOrdering, SQL[]> = {
 const DEFAULT_ORDER = [asc(role.name), desc(event.start)];
 
 export async function countTasks(db: Executor, filters: TaskListFilters): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(task).where(filterCondition(filters));
-  return row?.n ?? 0;
+  return countTableRows(db, task, filterCondition(filters));
 }
 
 export function listTasks(
