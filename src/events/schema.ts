@@ -153,7 +153,12 @@ export const task = pgTable(
     unique("workshops_task_event_id_person_id_role_id_key").on(table.eventId, table.personId, table.roleId),
     index("workshops_task_person_id_idx").on(table.personId),
     index("workshops_task_role_id_idx").on(table.roleId),
-    index("workshops_task_seat_membership_id_idx").on(table.seatMembershipId),
+    // Partial and covering: the memberships list counts learner seats per membership from it alone,
+    // and it serves every lookup by a given membership (seats of a membership, the foreign key's
+    // ON DELETE check); most tasks hold no seat and stay out of it.
+    index("workshops_task_seat_membership_id_role_id_idx")
+      .on(table.seatMembershipId, table.roleId)
+      .where(sql`seat_membership_id is not null`),
     index("workshops_task_allocated_benefit_id_idx").on(table.allocatedBenefitId),
   ],
 );

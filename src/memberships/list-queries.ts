@@ -1,11 +1,18 @@
 // The memberships list (spec §2.3): its filters from the query string, and one page of rows with
 // the remaining seats computed in SQL. Member organisations are matched with `exists`, never joined,
 // so a membership with several matching organisations is listed once and its counts stay right.
+// The seats used are joined, counted for all memberships at once, only when they filter or order the
+// list; otherwise they are counted for the rows of the page alone.
 import { and, asc, count, desc, eq, gte, ilike, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "../db/client.ts";
 import { organization } from "../organizations/schema.ts";
-import { membershipSeatSql } from "./queries.ts";
+import {
+  joinedSeatFigures,
+  type MembershipSeatFigures,
+  perRowSeatFigures,
+  seatsTotalSql,
+} from "./queries.ts";
 import { CONTRIBUTION_TYPES, isChoice, MEMBERSHIP_VARIANTS, PUBLIC_STATUSES } from "./rules.ts";
 import { member, membership } from "./schema.ts";
 
@@ -104,7 +111,12 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
-function conditions(filters: MembershipListFilters, today: string): SQL | undefined {
+/** The list's `where`; with the remaining-seats filter on, `seats` are best joined (`seatsFor`). */
+function conditions(
+  filters: MembershipListFilters,
+  today: string,
+  seats: MembershipSeatFigures,
+): SQL | undefined {
   const name = filters.organizationName;
   return and(
     name
@@ -118,15 +130,32 @@ function conditions(filters: MembershipListFilters, today: string): SQL | undefi
     filters.activeOnly
       ? and(lte(membership.agreementStart, today), gte(membership.agreementEnd, today))
       : undefined,
-    filters.trainingSeatsOnly ? sql`${membershipSeatSql.total()} > 0` : undefined,
-    filters.negativeRemainingSeatsOnly ? sql`${membershipSeatSql.remaining()} < 0` : undefined,
+    filters.trainingSeatsOnly ? sql`${seatsTotalSql()} > 0` : undefined,
+    filters.negativeRemainingSeatsOnly ? sql`${seats.remaining} < 0` : undefined,
   );
 }
 
-function orderColumn(field: OrderField): SQL | AnyPgColumn {
+function orderColumn(field: OrderField, seats: MembershipSeatFigures): SQL | AnyPgColumn {
   if (field === "agreement_start") return membership.agreementStart;
   if (field === "agreement_end") return membership.agreementEnd;
-  return membershipSeatSql.remaining();
+  return seats.remaining;
+}
+
+/**
+ * The seat figures of a list query: joined when the remaining seats filter or order the list (every
+ * membership's count is needed, one grouped pass is cheapest), otherwise counted per row, which
+ * PostgreSQL does for the page's rows alone (joined, it would count for all memberships).
+ */
+function seatsFor(filters: MembershipListFilters): {
+  seats: MembershipSeatFigures;
+  joined: ReturnType<typeof joinedSeatFigures> | undefined;
+} {
+  const bySeats =
+    filters.negativeRemainingSeatsOnly ||
+    filters.orderBy.some(({ field }) => field === "instructor_training_seats_remaining");
+  if (!bySeats) return { seats: perRowSeatFigures(), joined: undefined };
+  const joined = joinedSeatFigures();
+  return { seats: joined, joined };
 }
 
 export async function countMemberships(
@@ -134,7 +163,11 @@ export async function countMemberships(
   filters: MembershipListFilters,
   today: string,
 ): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(membership).where(conditions(filters, today));
+  const { seats, joined } = seatsFor(filters);
+  const query = db.select({ n: count() }).from(membership).$dynamic();
+  const [row] = await (joined ? query.leftJoin(joined.seatUse, joined.on) : query).where(
+    conditions(filters, today, seats),
+  );
   return row?.n ?? 0;
 }
 
@@ -163,10 +196,11 @@ export async function listMemberships(
   today: string,
   page: { limit: number; offset: number },
 ): Promise<MembershipListRow[]> {
+  const { seats, joined } = seatsFor(filters);
   const order = filters.orderBy.map(({ field, descending }) =>
-    descending ? desc(orderColumn(field)) : asc(orderColumn(field)),
+    descending ? desc(orderColumn(field, seats)) : asc(orderColumn(field, seats)),
   );
-  const rows = await db
+  const query = db
     .select({
       id: membership.id,
       name: membership.name,
@@ -175,11 +209,13 @@ export async function listMemberships(
       agreementStart: membership.agreementStart,
       agreementEnd: membership.agreementEnd,
       contributionType: membership.contributionType,
-      seatsTotal: membershipSeatSql.total(),
-      seatsRemaining: membershipSeatSql.remaining(),
+      seatsTotal: seatsTotalSql(),
+      seatsRemaining: seats.remaining,
     })
     .from(membership)
-    .where(conditions(filters, today))
+    .$dynamic();
+  const rows = await (joined ? query.leftJoin(joined.seatUse, joined.on) : query)
+    .where(conditions(filters, today, seats))
     .orderBy(...order, asc(membership.id))
     .limit(page.limit)
     .offset(page.offset);

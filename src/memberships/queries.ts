@@ -1,7 +1,7 @@
 // Shared queries of the memberships area: what memberships, partnerships and account benefits have
 // used, as maps for pages and as SQL expressions for list filters and ordering.
-import { and, eq, gte, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { and, count, eq, gte, inArray, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { type AnyPgColumn, QueryBuilder } from "drizzle-orm/pg-core";
 import { person } from "../accounts/schema.ts";
 import type { Executor } from "../db/client.ts";
 import { event, eventTag, task } from "../events/schema.ts";
@@ -111,11 +111,20 @@ function countedWorkshop(): SQL {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Seat figures as SQL, for the memberships list (filters, ordering) and the trainings report.
-// Each count is its own correlated sub-query, so joining member organisations for a filter can
-// never multiply it.
+// Seat figures as SQL, for the memberships list (select, filters, ordering), two ways to count the
+// learner seats a membership used, both served by the partial index on task (seat_membership_id,
+// role_id), and neither multiplied by whatever else the query joins:
+// - joined: one grouped derived table, at most one row per membership, left-joined on its id; one
+//   pass over the seat-holding tasks for all memberships, for filtering or ordering by seats;
+// - per row: a correlated count, which PostgreSQL computes for the rows shown alone when the seats
+//   neither filter nor order them (after the sort and limit), where the join would count them all.
 
 const v = (column: AnyPgColumn): SQL => sql`coalesce(${column}, 0)`;
+const SEAT_USE = "seat_use";
+const SEAT_USE_UTILIZED = "utilized";
+
+/** The learner role's id (role names are unique): a sub-query computed once, never a join. */
+const learnerRoleIdSql = (): SQL => sql`(select ${role.id} from ${role} where ${role.name} = ${LEARNER})`;
 
 /** AMY's `instructor_training_seats_total`: public and in-house seats, with what was rolled in. */
 export function seatsTotalSql(): SQL<number> {
@@ -127,25 +136,53 @@ export function seatsTotalSql(): SQL<number> {
     + ${v(membership.inhouseInstructorTrainingSeatsRolledFromPrevious)}`);
 }
 
-/** AMY's `instructor_training_seats_utilized`: learner tasks holding a seat of the membership. */
-export function seatsUtilizedSql(): SQL<number> {
-  return integerSql(sql`select count(*) from ${task} inner join ${role} on ${role.id} = ${task.roleId}
-    where ${task.seatMembershipId} = ${membership.id} and ${role.name} = ${LEARNER}`);
-}
-
 /** AMY's `instructor_training_seats_remaining`: total − utilised − rolled over (may be negative). */
-export function seatsRemainingSql(): SQL<number> {
-  return integerSql(sql`${seatsTotalSql()} - ${seatsUtilizedSql()}
+function seatsRemainingSql(utilized: SQL<number>): SQL<number> {
+  return integerSql(sql`${seatsTotalSql()} - ${utilized}
     - ${v(membership.publicInstructorTrainingSeatsRolledOver)}
     - ${v(membership.inhouseInstructorTrainingSeatsRolledOver)}`);
 }
 
-/** The three seat expressions of a memberships list, for `where`, `orderBy` and `select`. */
-export const membershipSeatSql = {
-  total: seatsTotalSql,
-  utilized: seatsUtilizedSql,
-  remaining: seatsRemainingSql,
-};
+/**
+ * A membership's seats used and remaining. `utilized` is AMY's `instructor_training_seats_utilized`:
+ * learner tasks holding a seat of the membership.
+ */
+export interface MembershipSeatFigures {
+  utilized: SQL<number>;
+  remaining: SQL<number>;
+}
+
+/**
+ * Seat figures for a query that left-joins `seatUse` `on` the membership id, to filter or order all
+ * memberships by their seats: `query.from(membership).leftJoin(seats.seatUse, seats.on)`.
+ */
+export function joinedSeatFigures() {
+  /** `seat_use(seat_membership_id, utilized)`: learner tasks holding a seat, per membership with any. */
+  const seatUse = new QueryBuilder()
+    .select({ membershipId: task.seatMembershipId, utilized: count().as(SEAT_USE_UTILIZED) })
+    .from(task)
+    // The role as an id, not a join: the index yields the tasks by membership, counted as they come.
+    .where(and(isNotNull(task.seatMembershipId), eq(task.roleId, learnerRoleIdSql())))
+    .groupBy(task.seatMembershipId)
+    .as(SEAT_USE);
+  // Drizzle names a subquery's SQL field bare ("utilized"); qualified, no other joined table can
+  // shadow it. NULL when the membership has no row there: no seat used.
+  const seatsUsed = sql`${sql.identifier(SEAT_USE)}.${sql.identifier(SEAT_USE_UTILIZED)}`;
+  const utilized = integerSql(sql`coalesce(${seatsUsed}, 0)`);
+  return {
+    seatUse,
+    on: eq(seatUse.membershipId, membership.id),
+    utilized,
+    remaining: seatsRemainingSql(utilized),
+  };
+}
+
+/** Seat figures counted for each membership row, with no join: for a page whose seats are only shown. */
+export function perRowSeatFigures(): MembershipSeatFigures {
+  const utilized = integerSql(sql`select count(*) from ${task}
+    where ${task.seatMembershipId} = ${membership.id} and ${task.roleId} = ${learnerRoleIdSql()}`);
+  return { utilized, remaining: seatsRemainingSql(utilized) };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Partnership credits (spec §1.10)

@@ -4,6 +4,11 @@ import { asc, eq, inArray, lt } from "drizzle-orm";
 import type { Database } from "../../src/db/client.ts";
 import { membershipFigures } from "../../src/memberships/accounting.ts";
 import {
+  countMemberships,
+  listMemberships,
+  parseMembershipListFilters,
+} from "../../src/memberships/list-queries.ts";
+import {
   accountBenefitDisplays,
   accountEntityDisplays,
   allocationUsed,
@@ -12,8 +17,11 @@ import {
   creditsUsedSql,
   findMembership,
   findPartnership,
-  membershipSeatSql,
+  joinedSeatFigures,
+  type MembershipSeatFigures,
   membershipUsage,
+  perRowSeatFigures,
+  seatsTotalSql,
 } from "../../src/memberships/queries.ts";
 import { accountBenefit, member, membership, partnership } from "../../src/memberships/schema.ts";
 import { testDatabase } from "../helpers/database.ts";
@@ -149,51 +157,129 @@ describe("membership usage", () => {
     assert.equal(usage.get(used.id)?.centralPlanned, 1);
   });
 
-  test("computes the same seat figures in SQL as the accounting does, whatever the joins", async () => {
+  test("computes the same seat figures in SQL as the accounting does, joined or per row, whatever the joins", async () => {
     await makeMember(db(), { membershipId: used.id });
     await makeMember(db(), { membershipId: used.id });
-    const rows = await db()
-      .select({
-        total: membershipSeatSql.total(),
-        utilized: membershipSeatSql.utilized(),
-        remaining: membershipSeatSql.remaining(),
-      })
-      .from(membership)
-      .innerJoin(member, eq(member.membershipId, membership.id))
-      .where(eq(membership.id, used.id));
     const usage = (await membershipUsage(db(), [used.id], TODAY)).get(used.id);
     assert.ok(usage);
     const figures = membershipFigures(used, usage);
-    assert.equal(rows.length, 2);
-    for (const row of rows) {
-      assert.deepEqual(row, { total: 5, utilized: 3, remaining: 1 });
-      assert.deepEqual(row, {
-        total: figures.seatsTotal,
-        utilized: figures.seatsUtilized,
-        remaining: figures.seatsRemaining,
-      });
+    const joined = joinedSeatFigures();
+    const perRow = perRowSeatFigures();
+    const select = (seats: MembershipSeatFigures) =>
+      db()
+        .select({ total: seatsTotalSql(), utilized: seats.utilized, remaining: seats.remaining })
+        .from(membership)
+        .innerJoin(member, eq(member.membershipId, membership.id))
+        .$dynamic();
+    for (const rows of [
+      await select(joined).leftJoin(joined.seatUse, joined.on).where(eq(membership.id, used.id)),
+      await select(perRow).where(eq(membership.id, used.id)),
+    ]) {
+      assert.equal(rows.length, 2);
+      for (const row of rows) {
+        assert.deepEqual(row, { total: 5, utilized: 3, remaining: 1 });
+        assert.deepEqual(row, {
+          total: figures.seatsTotal,
+          utilized: figures.seatsUtilized,
+          remaining: figures.seatsRemaining,
+        });
+      }
     }
   });
 
-  test("filters and orders memberships by remaining seats in SQL", async () => {
+  test("filters and orders memberships by remaining seats in SQL, joined or per row", async () => {
     const over = await makeMembership(db());
     await seat(over.id);
     const ids = [used.id, unused.id, over.id];
-    const negative = await db()
-      .select({ id: membership.id })
-      .from(membership)
-      .where(lt(membershipSeatSql.remaining(), 0))
-      .then((rows) => rows.map((row) => row.id).filter((id) => ids.includes(id)));
-    assert.deepEqual(negative, [over.id]);
-    const ordered = await db()
-      .select({ id: membership.id })
-      .from(membership)
-      .where(inArray(membership.id, ids))
-      .orderBy(asc(membershipSeatSql.remaining()), asc(membership.id));
+    const joined = joinedSeatFigures();
+    const perRow = perRowSeatFigures();
+    const query = (seats: MembershipSeatFigures) => {
+      const select = db().select({ id: membership.id }).from(membership).$dynamic();
+      return seats === joined ? select.leftJoin(joined.seatUse, joined.on) : select;
+    };
+    for (const seats of [joined, perRow]) {
+      const negative = await query(seats)
+        .where(lt(seats.remaining, 0))
+        .then((rows) => rows.map((row) => row.id).filter((id) => ids.includes(id)));
+      assert.deepEqual(negative, [over.id]);
+      const ordered = await query(seats)
+        .where(inArray(membership.id, ids))
+        .orderBy(asc(seats.remaining), asc(membership.id));
+      assert.deepEqual(
+        ordered.map((row) => row.id),
+        [over.id, unused.id, used.id],
+      );
+    }
+  });
+
+  test("the memberships list counts learner seats alone and deducts rolled-over seats, to filter, order and show", async () => {
+    const organization = await makeOrganization(db(), { fullname: "Seat Ranking Organisation" });
+    const ranked = async (values: Parameters<typeof makeMembership>[1]) => {
+      const row = await makeMembership(db(), values);
+      await makeMember(db(), { membershipId: row.id, organizationId: organization.id });
+      return row;
+    };
+    // Remaining 2 − 1 learner − 1 rolled over = 0; −1 if the instructor's seat counted, 1 if the
+    // rolled-over seat did not.
+    const even = await ranked({
+      publicInstructorTrainingSeats: 2,
+      publicInstructorTrainingSeatsRolledOver: 1,
+    });
+    await seat(even.id);
+    await seat(even.id, { role: "instructor" });
+    // Remaining 3 + 1 rolled in − 2 learners − 1 rolled over = 1, whatever the instructor's seat.
+    const spare = await ranked({
+      inhouseInstructorTrainingSeats: 3,
+      inhouseInstructorTrainingSeatsRolledFromPrevious: 1,
+      inhouseInstructorTrainingSeatsRolledOver: 1,
+    });
+    await seat(spare.id, { seatPublic: false });
+    await seat(spare.id, { seatPublic: false });
+    await seat(spare.id, { role: "instructor", seatPublic: false });
+    // Remaining 1 − 2 learners = −1.
+    const short = await ranked({ publicInstructorTrainingSeats: 1 });
+    await seat(short.id);
+    await seat(short.id);
+    // No seat at all: 0 remaining, ordered by id after `even`.
+    const none = await ranked({});
+    await seat(none.id, { role: "helper" });
+
+    const list = async (query: Record<string, string>) => {
+      const { filters, errors } = parseMembershipListFilters({
+        organization_name: "seat ranking",
+        ...query,
+      });
+      assert.deepEqual(errors, {});
+      const rows = await listMemberships(db(), filters, TODAY, { limit: 100, offset: 0 });
+      assert.equal(await countMemberships(db(), filters, TODAY), rows.length);
+      return rows.map((row) => [row.id, row.seatsRemaining]);
+    };
+    const expected = new Map([
+      [even.id, 0],
+      [spare.id, 1],
+      [short.id, -1],
+      [none.id, 0],
+    ]);
+    // Ordered by id or date: counted per row; by remaining seats or filtered by them: joined.
+    assert.deepEqual(await list({}), [...expected]);
+    assert.deepEqual(await list({ order_by: "-agreement_start" }), [...expected]);
+    const ascending = [short.id, even.id, none.id, spare.id].map((id) => [id, expected.get(id)]);
+    assert.deepEqual(await list({ order_by: "instructor_training_seats_remaining" }), ascending);
     assert.deepEqual(
-      ordered.map((row) => row.id),
-      [over.id, unused.id, used.id],
+      await list({ order_by: "-instructor_training_seats_remaining" }),
+      [spare.id, even.id, none.id, short.id].map((id) => [id, expected.get(id)]),
     );
+    assert.deepEqual(await list({ negative_remaining_seats_only: "on" }), [[short.id, -1]]);
+    assert.deepEqual(await list({ negative_remaining_seats_only: "on", order_by: "agreement_end" }), [
+      [short.id, -1],
+    ]);
+    // Every membership used is ranked the same as the accounting figures them.
+    const usage = await membershipUsage(db(), [...expected.keys()], TODAY);
+    for (const row of [even, spare, short, none]) {
+      const used = usage.get(row.id);
+      assert.ok(used);
+      assert.equal(membershipFigures(row, used).seatsRemaining, expected.get(row.id));
+    }
   });
 });
 

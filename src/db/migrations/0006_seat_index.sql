@@ -1,0 +1,2 @@
+DROP INDEX "workshops_task_seat_membership_id_idx";--> statement-breakpoint
+CREATE INDEX "workshops_task_seat_membership_id_role_id_idx" ON "workshops_task" USING btree ("seat_membership_id","role_id") WHERE seat_membership_id is not null;
