@@ -29,7 +29,7 @@ export const FLOOR_PREFIX = "/__bench/floor/";
 export function personsListFloor(filters: PersonListFilters, query: Record<string, string> = {}): FloorQuery {
   return async (db) => {
     const info = resolvePage(parsePageRequest(query), await countPersonsListed(db, filters));
-    return listPersons(db, filters, { limit: info.perPage, offset: info.offset });
+    return listPersons(db, filters, { limit: info.perPage, offset: info.offset }, todayIso());
   };
 }
 

@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "./client.ts";
+import { rawRows } from "./raw-rows.ts";
 
 /**
  * A query yielding (as `value`) the distinct non-null values of a column with a btree index of its
@@ -19,6 +20,6 @@ export function distinctValuesQuery(column: PgColumn): SQL {
 }
 
 export async function distinctValues<T>(db: Executor, column: PgColumn): Promise<T[]> {
-  const result = (await db.execute(distinctValuesQuery(column))) as unknown as { rows: { value: T }[] };
-  return result.rows.map((row) => row.value);
+  const rows = await rawRows<{ value: T }>(db, distinctValuesQuery(column));
+  return rows.map((row) => row.value);
 }

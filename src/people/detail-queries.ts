@@ -2,35 +2,38 @@ import { asc, countDistinct, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { person, socialAuth } from "../accounts/schema.ts";
 import type { Executor } from "../db/client.ts";
+import { rawRows } from "../db/raw-rows.ts";
 import { event, task } from "../events/schema.ts";
 import { INSTRUCTOR_TRAINING_DOMAIN } from "../organizations/index.ts";
 import { organization } from "../organizations/schema.ts";
 import { badge, knowledgeDomain, language, lesson, role } from "../reference/schema.ts";
 import { award, personDomain, personLanguage, qualification } from "./schema.ts";
 
+/** The names of the person's qualified lessons, knowledge domains and languages, in one statement. */
 export async function personLinkNames(db: Executor, personId: number) {
-  const [lessons, domains, languages] = await Promise.all([
-    db
-      .select({ name: lesson.name })
-      .from(qualification)
-      .innerJoin(lesson, eq(lesson.id, qualification.lessonId))
-      .where(eq(qualification.personId, personId))
-      .orderBy(lesson.name),
-    db
-      .select({ name: knowledgeDomain.name })
-      .from(personDomain)
-      .innerJoin(knowledgeDomain, eq(knowledgeDomain.id, personDomain.knowledgedomainId))
-      .where(eq(personDomain.personId, personId))
-      .orderBy(knowledgeDomain.name),
-    db
-      .select({ name: language.name })
-      .from(personLanguage)
-      .innerJoin(language, eq(language.id, personLanguage.languageId))
-      .where(eq(personLanguage.personId, personId))
-      .orderBy(language.name),
-  ]);
-  const names = (rows: { name: string }[]) => rows.map((row) => row.name);
-  return { lessons: names(lessons), domains: names(domains), languages: names(languages) };
+  const lessons = db
+    .select({ name: lesson.name })
+    .from(qualification)
+    .innerJoin(lesson, eq(lesson.id, qualification.lessonId))
+    .where(eq(qualification.personId, personId))
+    .orderBy(lesson.name);
+  const domains = db
+    .select({ name: knowledgeDomain.name })
+    .from(personDomain)
+    .innerJoin(knowledgeDomain, eq(knowledgeDomain.id, personDomain.knowledgedomainId))
+    .where(eq(personDomain.personId, personId))
+    .orderBy(knowledgeDomain.name);
+  const languages = db
+    .select({ name: language.name })
+    .from(personLanguage)
+    .innerJoin(language, eq(language.id, personLanguage.languageId))
+    .where(eq(personLanguage.personId, personId))
+    .orderBy(language.name);
+  const [row] = await rawRows<{ lessons: string[]; domains: string[]; languages: string[] }>(
+    db,
+    sql`select array(${lessons}) as lessons, array(${domains}) as domains, array(${languages}) as languages`,
+  );
+  return row ?? { lessons: [], domains: [], languages: [] };
 }
 
 const awardedBy = alias(person, "awarded_by");

@@ -55,10 +55,21 @@ async function countBadgeHolders(db: Executor, badgeIds: number[]): Promise<numb
   return row?.n ?? 0;
 }
 
+export interface PersonBadges {
+  /** INSTRUCTOR, TRAINER: the badges the list shows, upper-cased. */
+  badges: string[];
+  /** Whether each of the person's instructor community roles is active today. */
+  instructorRoles: boolean[];
+}
+
+const IMPORTANT_BADGES = ["instructor", "trainer"];
+
+/** One page of persons with their important badges and instructor roles, in one statement. */
 export async function listPersons(
   db: Executor,
   filters: PersonListFilters,
   page: { limit: number; offset: number },
+  today: string,
 ) {
   const ordering = (filters.orderBy && PERSON_ORDERINGS[filters.orderBy]) || [
     asc(person.family),
@@ -73,6 +84,22 @@ export async function listPersons(
     .orderBy(...ordering, asc(person.id))
     .limit(page.limit)
     .offset(page.offset);
+  const importantBadges = db
+    .select({ name: sql`upper(${badge.name})` })
+    .from(award)
+    .innerJoin(badge, eq(badge.id, award.badgeId))
+    .where(and(eq(award.personId, person.id), inArray(badge.name, IMPORTANT_BADGES)))
+    .orderBy(badge.name);
+  const instructorRoles = db
+    .select({
+      active: sql`(${communityRole.inactivationId} is null
+        and (${communityRole.start} is null or ${communityRole.start} <= ${today})
+        and (${communityRole.end} is null or ${communityRole.end} > ${today}))`,
+    })
+    .from(communityRole)
+    .innerJoin(communityRoleConfig, eq(communityRoleConfig.id, communityRole.configId))
+    .where(and(eq(communityRole.personId, person.id), eq(communityRoleConfig.name, "instructor")))
+    .orderBy(communityRole.id);
   return db
     .select({
       id: person.id,
@@ -80,44 +107,12 @@ export async function listPersons(
       middle: person.middle,
       family: person.family,
       email: person.email,
+      badges: sql<string[]>`array(${importantBadges})`,
+      instructorRoles: sql<boolean[]>`array(${instructorRoles})`,
     })
     .from(person)
     .where(inArray(person.id, pageIds))
     .orderBy(...ordering, asc(person.id));
-}
-
-export interface PersonBadges {
-  badges: string[];
-  instructorRoles: { active: boolean }[];
-}
-
-const IMPORTANT_BADGES = ["instructor", "trainer"];
-
-/** The INSTRUCTOR / TRAINER badges and instructor community roles of the listed persons. */
-export async function importantBadgesOf(db: Executor, personIds: number[], today: string) {
-  const result = new Map<number, PersonBadges>(
-    personIds.map((id) => [id, { badges: [], instructorRoles: [] }]),
-  );
-  if (personIds.length === 0) return result;
-  const awards = await db
-    .select({ personId: award.personId, name: badge.name })
-    .from(award)
-    .innerJoin(badge, eq(badge.id, award.badgeId))
-    .where(and(inArray(award.personId, personIds), inArray(badge.name, IMPORTANT_BADGES)))
-    .orderBy(badge.name);
-  for (const row of awards) result.get(row.personId)?.badges.push(row.name.toUpperCase());
-  const roles = await db
-    .select({
-      personId: communityRole.personId,
-      active: sql<boolean>`(${communityRole.inactivationId} is null
-        and (${communityRole.start} is null or ${communityRole.start} <= ${today})
-        and (${communityRole.end} is null or ${communityRole.end} > ${today}))`,
-    })
-    .from(communityRole)
-    .innerJoin(communityRoleConfig, eq(communityRoleConfig.id, communityRole.configId))
-    .where(and(inArray(communityRole.personId, personIds), eq(communityRoleConfig.name, "instructor")));
-  for (const row of roles) result.get(row.personId)?.instructorRoles.push({ active: row.active });
-  return result;
 }
 
 export async function filterChoices(db: Executor) {

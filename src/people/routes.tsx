@@ -4,6 +4,7 @@ import { firstAndLastVersion, registerObjectPage } from "../history/index.ts";
 import { access, hasPermission } from "../server/access.ts";
 import { flash } from "../server/render.tsx";
 import { parsePageRequest, resolvePage } from "../ui/pagination.ts";
+import { todayIso } from "../ui/time.ts";
 import { PERSON_CONTENT_TYPE } from "./commands.ts";
 import {
   awardsOfPerson,
@@ -12,13 +13,7 @@ import {
   socialProvidersOf,
   tasksOfPerson,
 } from "./detail-queries.ts";
-import {
-  countPersonsListed,
-  filterChoices,
-  importantBadgesOf,
-  listPersons,
-  PERSON_ORDERINGS,
-} from "./list-queries.ts";
+import { countPersonsListed, filterChoices, listPersons, PERSON_ORDERINGS } from "./list-queries.ts";
 import { membershipTasksOfPerson } from "./membership-queries.ts";
 import { findPerson } from "./queries.ts";
 import { loadPerson, queryList, queryString } from "./route-helpers.ts";
@@ -51,19 +46,12 @@ export async function peopleRoutes(app: FastifyInstance) {
         : undefined,
     };
     const info = resolvePage(parsePageRequest(request.query), await countPersonsListed(app.db, filters));
-    const rows = await listPersons(app.db, filters, { limit: info.perPage, offset: info.offset });
+    const rows = await listPersons(app.db, filters, { limit: info.perPage, offset: info.offset }, todayIso());
     const user = request.user;
     return reply.page(
       "All persons",
       <PersonListPage
         rows={rows}
-        badges={
-          await importantBadgesOf(
-            app.db,
-            rows.map((row) => row.id),
-            new Date().toISOString().slice(0, 10),
-          )
-        }
         info={info}
         query={new URLSearchParams(request.url.split("?")[1] ?? "")}
         filters={{

@@ -7,7 +7,7 @@ import { DataTable, FilterSidebar, SortableHeader } from "../../ui/table.tsx";
 import type { PersonBadges } from "../list-queries.ts";
 import { fullName } from "../rules.ts";
 
-export interface PersonListRow {
+export interface PersonListRow extends PersonBadges {
   id: number;
   personal: string;
   middle: string;
@@ -17,7 +17,6 @@ export interface PersonListRow {
 
 export interface PersonListProps {
   rows: readonly PersonListRow[];
-  badges: Map<number, PersonBadges>;
   info: PageInfo;
   query: URLSearchParams;
   filters: { badges: string[]; taughtWorkshops: string[]; orderBy: string | undefined };
@@ -99,7 +98,7 @@ function PersonTable(props: PersonListProps) {
       {props.rows.map((row) => (
         <tr key={row.id}>
           <td>
-            <BadgeTags badges={props.badges.get(row.id)} />
+            <BadgeTags badges={row} />
           </td>
           <td>
             <a href={`/workshops/person/${row.id}/`}>{fullName(row)}</a>
@@ -118,9 +117,9 @@ function PersonTable(props: PersonListProps) {
   );
 }
 
-export function BadgeTags(props: { badges: PersonBadges | undefined }) {
+export function BadgeTags(props: { badges: PersonBadges }) {
   const badges = props.badges;
-  if (!badges || (badges.badges.length === 0 && badges.instructorRoles.length === 0)) return <>—</>;
+  if (badges.badges.length === 0 && badges.instructorRoles.length === 0) return <>—</>;
   return (
     <>
       {badges.badges.map((name) => (
@@ -128,12 +127,12 @@ export function BadgeTags(props: { badges: PersonBadges | undefined }) {
           {name}
         </span>
       ))}
-      {badges.instructorRoles.map((role, index) => (
+      {badges.instructorRoles.map((active, index) => (
         <span
           key={`role${index}`}
-          class={role.active ? "badge text-bg-success me-1" : "badge text-bg-secondary me-1"}
+          class={active ? "badge text-bg-success me-1" : "badge text-bg-secondary me-1"}
         >
-          Instructor role ({role.active ? "active" : "inactive"})
+          Instructor role ({active ? "active" : "inactive"})
         </span>
       ))}
     </>
