@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import autocannon from "autocannon";
+import { bundle } from "../bin/bundle.js";
 import {
   countPersons,
   createSuperuser,
@@ -25,7 +26,6 @@ const ADMIN = {
 };
 
 const databaseUrl = process.env.BENCH_DATABASE_URL || DEFAULT_URL;
-const SERVER_SCRIPT = new URL("server.ts", import.meta.url).pathname;
 const seconds = Number(process.env.BENCH_SECONDS) || 10;
 /** Comma-separated scenario names: measure only these. */
 const onlyPages = process.env.BENCH_PAGES?.split(",").filter(Boolean);
@@ -75,13 +75,14 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts bench/server.ts in a child process and waits until it listens. */
+/** Starts bench/server.ts, bundled as bin/amy.js bundles the app, in a child process; waits until it listens. */
 async function startServer(port: number): Promise<ChildProcess> {
+  const script = await bundle("bench/server.ts", "bench-server");
   // The same V8 setting as bin/amy.js, so the benchmark measures the server as `amy serve` runs it.
   const profiling = profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : [];
   const child = spawn(
     process.execPath,
-    ["--max-semi-space-size=8", ...profiling, "--import", "tsx", SERVER_SCRIPT, databaseUrl, String(port)],
+    ["--max-semi-space-size=8", ...profiling, script, databaseUrl, String(port)],
     { stdio: ["ignore", "pipe", "inherit"] },
   );
   await new Promise<void>((resolve, reject) => {

@@ -1,7 +1,6 @@
 #!/usr/bin/env -S node --max-semi-space-size=8
-// The `amy` command: runs the TypeScript sources through tsx. The young generation is capped for a
-// web server's short-lived garbage (see docs/decisions.md, "Memory").
-import { register } from "tsx/esm/api";
+// The `amy` command: bundles the sources (bin/bundle.js, under a second) and runs the bundle. The
+// young generation is capped for a web server's short-lived garbage (see docs/decisions.md, "Memory").
+import { bundle } from "./bundle.js";
 
-register();
-await import("../src/main.ts");
+await import(await bundle("src/main.ts", "amy"));

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { projectPath } from "../paths.ts";
 import { countryName } from "./countries.ts";
 
 export interface Airport {
@@ -17,7 +18,7 @@ let byCode: Map<string, Airport> | undefined;
 /** The bundled IATA data set (data/README.md), read on first use. */
 function airports(): Map<string, Airport> {
   if (!byCode) {
-    const rows = JSON.parse(readFileSync(new URL("./data/airports.json", import.meta.url), "utf8")) as Row[];
+    const rows = JSON.parse(readFileSync(projectPath("src/reference/data/airports.json"), "utf8")) as Row[];
     byCode = new Map(
       rows.map(([iata, name, country, latitude, longitude, timezone]) => [
         iata,

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Executor } from "../db/client.ts";
 import type { Seeder } from "../db/seed.ts";
+import { projectPath } from "../paths.ts";
 import {
   academicLevel,
   badge,
@@ -287,7 +288,7 @@ export const CONTINENTS = [
 
 /** [subtag, name] pairs of the IANA language subtag registry (data/README.md). */
 function bundledLanguages(): { subtag: string; name: string }[] {
-  const rows = JSON.parse(readFileSync(new URL("./data/languages.json", import.meta.url), "utf8")) as [
+  const rows = JSON.parse(readFileSync(projectPath("src/reference/data/languages.json"), "utf8")) as [
     string,
     string,
   ][];

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { FastifyInstance } from "fastify";
+import { projectPath } from "../paths.ts";
 import { access } from "./access.ts";
 import { NotFoundError } from "./errors.ts";
 
@@ -20,9 +21,9 @@ function loadAssets(): Map<string, Asset> {
     ["bootstrap.bundle.min.js", require.resolve("bootstrap/dist/js/bootstrap.bundle.min.js"), js],
     ["tom-select.min.css", require.resolve("tom-select/dist/css/tom-select.bootstrap5.min.css"), css],
     ["tom-select.complete.min.js", require.resolve("tom-select/dist/js/tom-select.complete.min.js"), js],
-    ["amy.css", new URL("../../static/amy.css", import.meta.url).pathname, css],
-    ["amy.js", new URL("../../static/amy.js", import.meta.url).pathname, js],
-    ["event-import.js", new URL("../../static/event-import.js", import.meta.url).pathname, js],
+    ["amy.css", projectPath("static/amy.css"), css],
+    ["amy.js", projectPath("static/amy.js"), js],
+    ["event-import.js", projectPath("static/event-import.js"), js],
   ];
   return new Map(files.map(([name, path, type]) => [name, { type, body: readFileSync(path) }]));
 }
