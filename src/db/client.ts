@@ -8,6 +8,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import { lockDataDir } from "./lock.ts";
 import * as schema from "./schema.ts";
+import { StatementCachingClient } from "./statement-cache.ts";
 
 type Schema = typeof schema;
 /** The database handle every query function takes: the same type on PGlite and PostgreSQL. */
@@ -43,7 +44,7 @@ export function createPglite(options: PGliteOptions = {}): Promise<PGlite> {
 }
 
 export function openPostgres(url: string, poolSize = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, Client: StatementCachingClient });
   return {
     db: drizzleNodePg(pool, { schema }) as unknown as Db,
     kind: "postgres",

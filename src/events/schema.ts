@@ -66,6 +66,8 @@ export const event = pgTable(
     check("workshops_event_manual_attendance_check", sql`${table.manualAttendance} >= 0`),
     check("workshops_event_public_status_check", sql`${table.publicStatus} in ('public', 'private')`),
     index("workshops_event_start_idx").on(table.start),
+    // The events not completed (about a quarter): every "active" list and dashboard starts from them.
+    index("workshops_event_not_completed_idx").on(table.id).where(sql`not ${table.completed}`),
     index("workshops_event_host_id_idx").on(table.hostId),
     index("workshops_event_sponsor_id_idx").on(table.sponsorId),
     index("workshops_event_administrator_id_idx").on(table.administratorId),
@@ -95,7 +97,8 @@ export const eventTag = pgTable(
   },
   (table) => [
     unique("workshops_event_tags_event_id_tag_id_key").on(table.eventId, table.tagId),
-    index("workshops_event_tags_tag_id_idx").on(table.tagId),
+    // (tag, event): a tag's events are found, or ruled out, from the index alone.
+    index("workshops_event_tags_tag_id_event_id_idx").on(table.tagId, table.eventId),
   ],
 );
 
