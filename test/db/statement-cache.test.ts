@@ -7,10 +7,8 @@ import { serverUrl } from "../helpers/database.ts";
 const url = serverUrl();
 
 async function preparedStatements(client: StatementCachingClient): Promise<string[]> {
-  const result = await client.query<{ statement: string }>(
-    "select statement from pg_prepared_statements order by prepare_time",
-  );
-  return result.rows.map((row) => row.statement);
+  const result = await client.query("select statement from pg_prepared_statements order by prepare_time");
+  return (result.rows as { statement: string }[]).map((row) => row.statement);
 }
 
 test("reads get a named statement, reused; writes and pattern searches do not", { skip: !url }, async () => {
