@@ -10,6 +10,7 @@ import {
   person,
   personGroup,
   personPermission,
+  session,
 } from "./schema.ts";
 
 /** The logged-in person as pages and access rules see them. */
@@ -27,8 +28,11 @@ export interface CurrentUser {
 
 const permissionName = sql<string>`${contentType.appLabel} || '.' || ${permission.codename}`;
 
-/** Every request runs it: the person, their group names and their permission names in one statement. */
-const currentUserRow = preparedQuery((db: Db) => {
+/**
+ * Every request with a session cookie runs it: the live session's data, its person, their group
+ * names and their permission names, in one statement.
+ */
+const sessionWithPerson = preparedQuery((db: Db) => {
   const groupNames = db
     .select({ name: group.name })
     .from(personGroup)
@@ -49,34 +53,47 @@ const currentUserRow = preparedQuery((db: Db) => {
     .where(eq(personPermission.personId, person.id));
   return db
     .select({
-      id: person.id,
-      username: person.username,
-      personal: person.personal,
-      family: person.family,
-      email: person.email,
-      isActive: person.isActive,
-      isSuperuser: person.isSuperuser,
+      data: session.sessionData,
+      person: {
+        id: person.id,
+        username: person.username,
+        personal: person.personal,
+        family: person.family,
+        email: person.email,
+        isActive: person.isActive,
+        isSuperuser: person.isSuperuser,
+      },
       groups: sql<string[]>`array(${groupNames})`,
       permissions: sql<string[]>`array(${viaGroups.union(direct)})`,
     })
-    .from(person)
-    .where(eq(person.id, sql.placeholder("personId")))
-    .prepare("current_user");
+    .from(session)
+    .leftJoin(person, eq(person.id, session.personId))
+    .where(sql`${session.sessionKey} = ${sql.placeholder("sessionKey")} and ${session.expireDate} > now()`)
+    .prepare("session_with_person");
 });
 
-/** Null when the person no longer exists or was deactivated: their session then counts for nothing. */
-export async function loadCurrentUser(db: Db, personId: number): Promise<CurrentUser | null> {
-  const [row] = await currentUserRow(db).execute({ personId });
-  if (!row?.isActive) return null;
-  return {
-    id: row.id,
-    username: row.username,
-    personal: row.personal,
-    family: row.family,
-    email: row.email,
-    isSuperuser: row.isSuperuser,
-    isAdmin: isAdmin({ isSuperuser: row.isSuperuser, groups: row.groups }),
+export interface LiveSession {
+  data: unknown;
+  /** Null when nobody is logged in, or the person no longer exists or was deactivated. */
+  user: CurrentUser | null;
+}
+
+/** The unexpired session stored under the key, with whoever is logged in through it. */
+export async function loadSession(db: Db, sessionKey: string): Promise<LiveSession | undefined> {
+  const [row] = await sessionWithPerson(db).execute({ sessionKey });
+  if (!row) return undefined;
+  const found = row.person;
+  if (!found?.isActive) return { data: row.data, user: null };
+  const user: CurrentUser = {
+    id: found.id,
+    username: found.username,
+    personal: found.personal,
+    family: found.family,
+    email: found.email,
+    isSuperuser: found.isSuperuser,
+    isAdmin: isAdmin({ isSuperuser: found.isSuperuser, groups: row.groups }),
     groups: row.groups,
     permissions: new Set(row.permissions),
   };
+  return { data: row.data, user };
 }

@@ -1,6 +1,6 @@
 // The accounts module's public surface.
 export { AccountError, createSuperuser } from "./commands.ts";
-export { type CurrentUser, loadCurrentUser } from "./current-user.ts";
+export { type CurrentUser, loadSession } from "./current-user.ts";
 export { githubRoutes } from "./github/routes.tsx";
 export { passwordResetRoutes } from "./password-reset/routes.tsx";
 export { hashPassword, UNUSABLE_PASSWORD } from "./passwords.ts";

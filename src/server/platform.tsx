@@ -5,7 +5,7 @@ import formbody from "@fastify/formbody";
 import helmet from "@fastify/helmet";
 import fastifySession from "@fastify/session";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { type CurrentUser, loadCurrentUser } from "../accounts/index.ts";
+import type { CurrentUser } from "../accounts/index.ts";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
 import { ErrorPage, errorTitle } from "../ui/error-page.tsx";
@@ -69,9 +69,9 @@ export async function registerPlatform(app: FastifyInstance, config: Config, db:
       (request.headers["x-csrftoken"] as string | undefined),
   });
 
-  app.addHook("onRequest", async (request) => {
-    const personId = request.session?.personId;
-    request.user = personId ? await loadCurrentUser(db, personId) : null;
+  app.addHook("onRequest", (request, _reply, done) => {
+    request.user = request.session?.currentUser ?? null;
+    done();
   });
   app.addHook("preHandler", enforceAccess);
   app.addHook("preHandler", (request, reply, done) => {

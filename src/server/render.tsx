@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
+import type { CurrentUser } from "../accounts/index.ts";
 import type { FlashLevel, FlashMessage, PageContext } from "../ui/context.ts";
 import { Layout } from "../ui/layout.tsx";
 
@@ -13,6 +14,8 @@ declare module "fastify" {
   interface Session {
     personId?: number;
     flash?: FlashMessage[];
+    /** Who is logged in, read with the session at each request (session-store.ts); never stored. */
+    currentUser?: CurrentUser | null;
   }
   interface FastifyReply {
     /** Renders a page inside the site layout. */

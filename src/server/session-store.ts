@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import type { SessionStore } from "@fastify/session";
 import { eq, lt, sql } from "drizzle-orm";
+import { loadSession } from "../accounts/index.ts";
 import { session } from "../accounts/schema.ts";
 import type { Db } from "../db/client.ts";
-import { preparedQuery } from "../db/prepared.ts";
 
 type Callback = (error?: unknown) => void;
 type SessionData = Parameters<SessionStore["set"]>[1];
@@ -13,26 +13,23 @@ export function sessionKeyOf(sessionId: string): string {
   return createHash("sha256").update(sessionId).digest("hex");
 }
 
-/** Runs on every request that carries a session cookie. */
-const liveSessionData = preparedQuery((db: Db) =>
-  db
-    .select({ data: session.sessionData })
-    .from(session)
-    .where(sql`${session.sessionKey} = ${sql.placeholder("sessionKey")} and ${session.expireDate} > now()`)
-    .prepare("live_session_data"),
-);
-
 const TWO_WEEKS_MS = 14 * 24 * 60 * 60 * 1000;
 
+/**
+ * Sessions in table `amy_session`. Reading a session also reads who is logged in through it (one
+ * statement for both, on every request): the person comes back as the session's `currentUser`,
+ * which is never written back.
+ */
 export class PostgresSessionStore implements SessionStore {
   constructor(private readonly db: Db) {}
 
   set(sessionId: string, data: SessionData, callback: Callback): void {
     const expires = data.cookie.expires ?? new Date(Date.now() + TWO_WEEKS_MS);
+    const { currentUser: _read, ...stored } = data;
     const row = {
       sessionKey: sessionKeyOf(sessionId),
-      personId: (data as { personId?: number }).personId ?? null,
-      sessionData: JSON.parse(JSON.stringify(data)),
+      personId: data.personId ?? null,
+      sessionData: JSON.parse(JSON.stringify(stored)),
       expireDate: new Date(expires),
     };
     this.db
@@ -43,12 +40,10 @@ export class PostgresSessionStore implements SessionStore {
   }
 
   get(sessionId: string, callback: (error: unknown, data?: SessionData | null) => void): void {
-    liveSessionData(this.db)
-      .execute({ sessionKey: sessionKeyOf(sessionId) })
-      .then(
-        ([row]) => callback(null, (row?.data as SessionData | undefined) ?? null),
-        (error) => callback(error),
-      );
+    loadSession(this.db, sessionKeyOf(sessionId)).then(
+      (found) => callback(null, found ? { ...(found.data as SessionData), currentUser: found.user } : null),
+      (error) => callback(error),
+    );
   }
 
   destroy(sessionId: string, callback: Callback): void {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { eq } from "drizzle-orm";
-import { person } from "../../src/accounts/schema.ts";
+import { person, session } from "../../src/accounts/schema.ts";
 import { Client, csrfTokenIn, startTestApp, type TestApp } from "../helpers/app.ts";
 import { makePerson, PASSWORD } from "../helpers/factories.ts";
 
@@ -150,6 +150,23 @@ describe("refused logins", () => {
     });
     assert.equal(response.statusCode, 200);
     assert.match(response.body, /did not match/);
+  });
+
+  test("a person deactivated while logged in counts as logged out at the next request", async () => {
+    const member = await makePerson(t.db);
+    const client = new Client(t.app);
+    await client.submit("/account/login/", { username: member.username, password: PASSWORD });
+    assert.equal((await client.get("/dashboard/instructor/")).statusCode, 200);
+    const [stored] = await t.db
+      .select({ data: session.sessionData })
+      .from(session)
+      .where(eq(session.personId, member.id));
+    assert.equal((stored?.data as Record<string, unknown>).personId, member.id);
+    assert.equal("currentUser" in (stored?.data as Record<string, unknown>), false);
+    await t.db.update(person).set({ isActive: false }).where(eq(person.id, member.id));
+    const response = await client.get("/dashboard/instructor/");
+    assert.equal(response.statusCode, 302);
+    assert.match(String(response.headers.location), /^\/account\/login\//);
   });
 
   test("a person without a usable password cannot log in", async () => {
