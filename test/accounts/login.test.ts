@@ -161,8 +161,9 @@ describe("refused logins", () => {
       .select({ data: session.sessionData })
       .from(session)
       .where(eq(session.personId, member.id));
-    assert.equal((stored?.data as Record<string, unknown>).personId, member.id);
-    assert.equal("currentUser" in (stored?.data as Record<string, unknown>), false);
+    const data = (stored?.data ?? {}) as Record<string, unknown>;
+    assert.equal(data.personId, member.id);
+    assert.equal("currentUser" in data, false);
     await t.db.update(person).set({ isActive: false }).where(eq(person.id, member.id));
     const response = await client.get("/dashboard/instructor/");
     assert.equal(response.statusCode, 302);
