@@ -2,6 +2,8 @@ import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { group, person, personGroup } from "../accounts/schema.ts";
 import type { Executor } from "../db/client.ts";
+import { membershipDisplay } from "../memberships/rules.ts";
+import { eventCategory, membership } from "../memberships/schema.ts";
 import { organization } from "../organizations/schema.ts";
 import { award } from "../people/schema.ts";
 import { badge, curriculum, language, lesson, role, tag } from "../reference/schema.ts";
@@ -11,9 +13,8 @@ import type { EventTagBadge } from "./list-queries.ts";
 import {
   type AccountBenefitLink,
   findAccountBenefitLink,
-  findEventCategoryName,
-  findMembershipLink,
   type MembershipLink,
+  membershipLabelColumns,
 } from "./offering-queries.ts";
 import { attendanceColumns } from "./queries.ts";
 import { event, eventCurriculum, eventLesson, eventTag, task } from "./schema.ts";
@@ -56,86 +57,94 @@ const personLinkColumns = {
   email: person.email,
 };
 
-async function organizationOf(db: Executor, id: number | null): Promise<OrganizationLink | undefined> {
-  if (id === null) return undefined;
-  const [row] = await db
-    .select({ domain: organization.domain, fullname: organization.fullname })
-    .from(organization)
-    .where(eq(organization.id, id));
-  return row;
+const host = alias(organization, "host");
+const sponsor = alias(organization, "sponsor");
+const administrator = alias(organization, "administrator");
+const assignee = alias(person, "assignee");
+
+/** The event's tags as a JSON array of `{ name, details }`, in tag order (priority, then name). */
+function tagsOfEventJson(): SQL<EventTagBadge[]> {
+  const badge = sql`json_build_object('name', ${tag.name}, 'details', ${tag.details})`;
+  const badges = sql`coalesce(json_agg(${badge} order by ${tag.priority}, ${tag.name}), '[]'::json)`;
+  return sql<EventTagBadge[]>`(select ${badges}
+    from ${eventTag} inner join ${tag} on ${tag.id} = ${eventTag.tagId}
+    where ${eventTag.eventId} = ${event.id})`;
 }
 
-async function personOf(db: Executor, id: number | null): Promise<PersonLink | undefined> {
-  if (id === null) return undefined;
-  const [row] = await db.select(personLinkColumns).from(person).where(eq(person.id, id));
-  return row;
-}
-
-async function namesOf(query: Promise<{ name: string }[]>): Promise<string[]> {
-  return (await query).map((row) => row.name);
-}
-
+/**
+ * What the event page shows beside the event's own columns, in one statement: the organisations,
+ * assignee, language, membership and category joined, the tags, curricula and lessons gathered into
+ * arrays, attendance counted. The allocated benefit's label (built in TypeScript from the account
+ * behind it) takes its own queries, only when the event has one.
+ */
 export async function eventRelations(
   db: Executor,
   row: EventRow,
   today: string = todayIso(),
 ): Promise<EventRelations> {
-  const languageQuery =
-    row.languageId === null
-      ? Promise.resolve([])
-      : db.select({ name: language.name }).from(language).where(eq(language.id, row.languageId));
-  const [host, sponsor, administrator, assignee, languages, tags, curricula, lessons, counts] =
-    await Promise.all([
-      organizationOf(db, row.hostId),
-      organizationOf(db, row.sponsorId),
-      organizationOf(db, row.administratorId),
-      personOf(db, row.assignedToId),
-      languageQuery,
-      db
-        .select({ name: tag.name, details: tag.details })
-        .from(eventTag)
-        .innerJoin(tag, eq(tag.id, eventTag.tagId))
-        .where(eq(eventTag.eventId, row.id))
-        .orderBy(tag.priority, tag.name),
-      namesOf(
-        db
-          .select({ name: curriculum.name })
-          .from(eventCurriculum)
-          .innerJoin(curriculum, eq(curriculum.id, eventCurriculum.curriculumId))
-          .where(eq(eventCurriculum.eventId, row.id))
-          .orderBy(curriculum.name),
-      ),
-      namesOf(
-        db
-          .select({ name: lesson.name })
-          .from(eventLesson)
-          .innerJoin(lesson, eq(lesson.id, eventLesson.lessonId))
-          .where(eq(eventLesson.eventId, row.id))
-          .orderBy(lesson.name),
-      ),
-      db.select(attendanceColumns()).from(event).where(eq(event.id, row.id)),
-    ]);
-  const [membership, allocatedBenefit, categoryName] = await Promise.all([
-    findMembershipLink(db, row.membershipId),
-    findAccountBenefitLink(db, row.allocatedBenefitId, today),
-    findEventCategoryName(db, row.eventCategoryId),
+  const curricula = db
+    .select({ name: curriculum.name })
+    .from(eventCurriculum)
+    .innerJoin(curriculum, eq(curriculum.id, eventCurriculum.curriculumId))
+    .where(eq(eventCurriculum.eventId, event.id))
+    .orderBy(curriculum.name);
+  const lessons = db
+    .select({ name: lesson.name })
+    .from(eventLesson)
+    .innerJoin(lesson, eq(lesson.id, eventLesson.lessonId))
+    .where(eq(eventLesson.eventId, event.id))
+    .orderBy(lesson.name);
+  const relationsQuery = db
+    .select({
+      host: { domain: host.domain, fullname: host.fullname },
+      sponsor: { domain: sponsor.domain, fullname: sponsor.fullname },
+      administrator: { domain: administrator.domain, fullname: administrator.fullname },
+      assignee: {
+        id: assignee.id,
+        personal: assignee.personal,
+        middle: assignee.middle,
+        family: assignee.family,
+        email: assignee.email,
+      },
+      language: language.name,
+      tags: tagsOfEventJson(),
+      curricula: sql<string[]>`array(${curricula})`,
+      lessons: sql<string[]>`array(${lessons})`,
+      ...attendanceColumns(),
+      membership: membershipLabelColumns,
+      eventCategoryName: eventCategory.name,
+    })
+    .from(event)
+    .leftJoin(host, eq(host.id, event.hostId))
+    .leftJoin(sponsor, eq(sponsor.id, event.sponsorId))
+    .leftJoin(administrator, eq(administrator.id, event.administratorId))
+    .leftJoin(assignee, eq(assignee.id, event.assignedToId))
+    .leftJoin(language, eq(language.id, event.languageId))
+    .leftJoin(membership, eq(membership.id, event.membershipId))
+    .leftJoin(eventCategory, eq(eventCategory.id, event.eventCategoryId))
+    .where(eq(event.id, row.id));
+  const [[found], allocatedBenefit] = await Promise.all([
+    relationsQuery,
+    row.allocatedBenefitId === null ? undefined : findAccountBenefitLink(db, row.allocatedBenefitId, today),
   ]);
   return {
-    host,
-    sponsor,
-    administrator,
-    assignee,
-    language: languages[0]?.name,
-    tags,
-    curricula,
-    lessons,
-    learnerTasksCount: counts[0]?.learnerTasksCount ?? 0,
-    attendance: counts[0]?.attendance ?? row.manualAttendance,
-    membership,
+    host: found?.host ?? undefined,
+    sponsor: found?.sponsor ?? undefined,
+    administrator: found?.administrator ?? undefined,
+    assignee: found?.assignee ?? undefined,
+    language: found?.language ?? undefined,
+    tags: found?.tags ?? [],
+    curricula: found?.curricula ?? [],
+    lessons: found?.lessons ?? [],
+    learnerTasksCount: found?.learnerTasksCount ?? 0,
+    attendance: found?.attendance ?? row.manualAttendance,
+    membership: found?.membership
+      ? { id: found.membership.id, label: membershipDisplay(found.membership) }
+      : undefined,
     allocatedBenefit,
     eventCategory:
-      row.eventCategoryId !== null && categoryName !== undefined
-        ? { id: row.eventCategoryId, name: categoryName }
+      row.eventCategoryId !== null && found?.eventCategoryName != null
+        ? { id: row.eventCategoryId, name: found.eventCategoryName }
         : undefined,
   };
 }

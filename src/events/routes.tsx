@@ -79,11 +79,13 @@ export async function eventsRoutes(app: FastifyInstance) {
     { config: { access: access.admin } },
     async (request, reply) => {
       const row = await loadEvent(app.db, request.params.slug);
-      const [relations, tasks, history, comments] = await Promise.all([
+      const canAddTask = can(request, "workshops.add_task");
+      const [relations, tasks, history, comments, roleChoices] = await Promise.all([
         eventRelations(app.db, row),
         tasksOfEvent(app.db, row.id),
         firstAndLastVersion(app.db, EVENT_CONTENT_TYPE, row.id),
         listComments(app.db, EVENT_CONTENT_TYPE, row.id),
+        canAddTask ? listActiveChoices(app.db, "roles") : [],
       ]);
       return reply.page(
         `Event ${row.slug}`,
@@ -101,11 +103,11 @@ export async function eventsRoutes(app: FastifyInstance) {
             changeTasks: can(request, "workshops.change_task"),
           }}
           taskForm={
-            can(request, "workshops.add_task") ? (
+            canAddTask ? (
               <TaskInlineForm
                 eventId={row.id}
                 eventSlug={row.slug}
-                roleChoices={await listActiveChoices(app.db, "roles")}
+                roleChoices={roleChoices}
                 seatMembership={relations.tags.some((tag) => tag.name === "TTT")}
               />
             ) : undefined
