@@ -14,7 +14,13 @@ import { parsePageRequest, resolvePage } from "../ui/pagination.ts";
 import { todayIso } from "../ui/time.ts";
 import { membershipFigures } from "./accounting.ts";
 import { createMembership, deleteMembership, MEMBERSHIP_CONTENT_TYPE, updateMembership } from "./commands.ts";
-import { eventsOfMembership, membersOf, personsOf, predecessorOf, seatTasksOf } from "./detail-queries.ts";
+import {
+  findMembershipDetails,
+  type MembershipDetails,
+  type MembershipNeighbour,
+  predecessorOf,
+  withEventTags,
+} from "./detail-queries.ts";
 import {
   CREATE_FORM_DEFAULTS,
   type EditFormShape,
@@ -59,7 +65,14 @@ async function neighboursOf(db: Executor, row: MembershipRow) {
   return { predecessor, successor };
 }
 
-const link = (row: MembershipRow | undefined) => row && { id: row.id, display: membershipDisplay(row) };
+/** The membership the URL names with what its page shows beside it, or a 404. */
+async function loadMembershipDetails(db: Executor, id: string): Promise<MembershipDetails> {
+  const details = /^\d{1,9}$/.test(id) ? await findMembershipDetails(db, Number(id)) : undefined;
+  if (!details) throw new NotFoundError("There is no membership with this id.");
+  return details;
+}
+
+const link = (row: MembershipNeighbour | undefined) => row && { id: row.id, display: membershipDisplay(row) };
 
 export async function membershipsRoutes(app: FastifyInstance) {
   registerObjectPage(MEMBERSHIP_CONTENT_TYPE, async (db, objectPk) => {
@@ -120,15 +133,11 @@ export async function membershipsRoutes(app: FastifyInstance) {
     "/fiscal/membership/:id/",
     { config: { access: access.admin } },
     async (request, reply) => {
-      const row = await loadMembership(app.db, request.params.id);
-      const today = todayIso();
-      const [neighbours, members, persons, usage, seatTasks, events, history, comments] = await Promise.all([
-        neighboursOf(app.db, row),
-        membersOf(app.db, row.id),
-        personsOf(app.db, row.id),
-        oneMembershipUsage(app.db, row.id, today),
-        seatTasksOf(app.db, row.id),
-        eventsOfMembership(app.db, row.id),
+      const details = await loadMembershipDetails(app.db, request.params.id);
+      const row = details.membership;
+      const [events, usage, history, comments] = await Promise.all([
+        withEventTags(app.db, details.events),
+        oneMembershipUsage(app.db, row.id, todayIso()),
         firstAndLastVersion(app.db, MEMBERSHIP_CONTENT_TYPE, row.id),
         listComments(app.db, MEMBERSHIP_CONTENT_TYPE, row.id),
       ]);
@@ -138,19 +147,19 @@ export async function membershipsRoutes(app: FastifyInstance) {
         <MembershipDetailsPage
           membership={row}
           display={display}
-          predecessor={link(neighbours.predecessor)}
-          successor={link(neighbours.successor)}
-          members={members}
-          persons={persons}
+          predecessor={link(details.predecessor)}
+          successor={link(details.successor)}
+          members={details.members}
+          persons={details.persons}
           figures={membershipFigures(row, usage)}
-          seatTasks={seatTasks}
+          seatTasks={details.seatTasks}
           events={events}
           history={history}
           comments={comments}
           contentType={MEMBERSHIP_CONTENT_TYPE}
           can={{
             change: can(request, CHANGE),
-            rollOver: can(request, ADD) && can(request, CHANGE) && neighbours.successor === undefined,
+            rollOver: can(request, ADD) && can(request, CHANGE) && details.successor === undefined,
             delete: can(request, DELETE),
           }}
         />,

@@ -133,6 +133,76 @@ describe("the membership page", () => {
     );
   });
 
+  test("shows a membership with everything attached at once", async () => {
+    const next = await makeMembership(t.db, { name: "Later" });
+    const m = await makeMembership(t.db, { name: "Busy", rolledToMembershipId: next.id });
+    const first = await makeMembership(t.db, { name: "Earlier", rolledToMembershipId: m.id });
+    const zeta = await makeOrganization(t.db, { fullname: "Zeta Institute" });
+    const eta = await makeOrganization(t.db, { fullname: "Eta College" });
+    await makeMember(t.db, { membershipId: m.id, organizationId: zeta.id, role: "main" });
+    await makeMember(t.db, { membershipId: m.id, organizationId: eta.id, role: "workshop_coordinator" });
+    const luna = await makePerson(t.db, { personal: "Luna", family: "Lovegood", email: null });
+    const neville = await makePerson(t.db, { personal: "Neville", family: "Longbottom" });
+    await makeMembershipTask(t.db, { membershipId: m.id, personId: luna.id, role: "programmatic_contact" });
+    await makeMembershipTask(t.db, { membershipId: m.id, personId: neville.id, role: "billing_contact" });
+    const training = await makeEvent(t.db, { slug: "2026-05-01-ttt-busy", start: "2026-05-01" });
+    await makeTask(t.db, {
+      personId: luna.id,
+      eventId: training.id,
+      role: "learner",
+      seatMembershipId: m.id,
+    });
+    await makeTask(t.db, { personId: neville.id, eventId: training.id, seatMembershipId: m.id });
+    await makeAward(t.db, { personId: neville.id, badge: "dc-instructor", awarded: "2026-06-01" });
+    await makeEvent(t.db, {
+      membershipId: m.id,
+      slug: "2026-04-01-busy-online",
+      start: "2026-04-01",
+      tags: ["online"],
+    });
+    await makeEvent(t.db, { membershipId: m.id, slug: "2026-03-01-busy", start: "2026-03-01" });
+
+    const html = await pageOf(m.id);
+    assert.match(
+      html,
+      new RegExp(
+        `Rolled over from <a class="alert-link" href="/fiscal/membership/${first.id}/">Earlier Partner`,
+      ),
+    );
+    assert.match(
+      html,
+      new RegExp(`Rolled over to <a class="alert-link" href="/fiscal/membership/${next.id}/">Later Partner`),
+    );
+    const etaAt = html.indexOf("Eta College &lt;");
+    const zetaAt = html.indexOf("Zeta Institute &lt;");
+    assert.ok(etaAt > 0 && zetaAt > etaAt, "members by organisation name");
+    assert.match(html, /Eta College &lt;[^<]*<\/a> \(role: Workshop Coordinator\)/);
+    assert.match(html, /Zeta Institute &lt;[^<]*<\/a> \(role: Main Organisation\)/);
+    const nevilleAt = html.indexOf("Neville Longbottom &lt;");
+    const lunaAt = html.indexOf("Luna Lovegood</a> (role: Programmatic Contact)");
+    assert.ok(nevilleAt > 0 && lunaAt > nevilleAt, "persons by family name, with their roles");
+    const rows = html.split("<tr>");
+    const lunaSeat = rows.find((row) => row.includes("2026-05-01-ttt-busy") && row.includes("Luna")) ?? "";
+    assert.match(lunaSeat, /<td>—<\/td>\s*<td>Public seat<\/td>/);
+    const nevilleSeat =
+      rows.find((row) => row.includes("2026-05-01-ttt-busy") && row.includes("Neville")) ?? "";
+    assert.match(nevilleSeat, /\(instructor\)/);
+    assert.match(
+      nevilleSeat,
+      /<span class="badge text-bg-secondary me-1">Data Carpentry Instructor 2026-06-01<\/span>/,
+    );
+    const online = rows.find((row) => row.includes("2026-04-01-busy-online")) ?? "";
+    assert.match(online, /online<\/span>/);
+    assert.match(online, /<td>2026-04-01<\/td>/);
+    const newerAt = html.indexOf(">2026-04-01-busy-online<");
+    const olderAt = html.indexOf(">2026-03-01-busy<");
+    assert.ok(newerAt > 0 && olderAt > newerAt, "events newest first");
+    assert.match(
+      html,
+      /disabled title="This membership has already been rolled over">Create new &amp; roll-over/,
+    );
+  });
+
   test("answers 404 for a membership that does not exist (case 7)", async () => {
     const client = await adminClient();
     assert.equal((await client.get("/fiscal/membership/99999/")).statusCode, 404);
