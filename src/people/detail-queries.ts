@@ -1,4 +1,4 @@
-import { asc, countDistinct, eq, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { person, socialAuth } from "../accounts/schema.ts";
 import type { Executor } from "../db/client.ts";
@@ -58,6 +58,12 @@ export async function awardsOfPerson(db: Executor, personId: number) {
     .orderBy(asc(award.awarded), asc(award.id));
 }
 
+const taskAdministrator = alias(organization, "administrator");
+
+/**
+ * The person's tasks, by role then newest event; each says whether its event is an instructor
+ * training (administered by carpentries.org), which the task counts tell apart.
+ */
 export async function tasksOfPerson(db: Executor, personId: number) {
   return db
     .select({
@@ -66,38 +72,14 @@ export async function tasksOfPerson(db: Executor, personId: number) {
       roleTitle: role.verboseName,
       eventSlug: event.slug,
       start: event.start,
+      atTraining: sql<boolean>`coalesce(${taskAdministrator.domain} = ${INSTRUCTOR_TRAINING_DOMAIN}, false)`,
     })
     .from(task)
     .innerJoin(role, eq(role.id, task.roleId))
     .innerJoin(event, eq(event.id, task.eventId))
+    .leftJoin(taskAdministrator, eq(taskAdministrator.id, event.administratorId))
     .where(eq(task.personId, personId))
     .orderBy(asc(role.name), sql`${event.start} desc nulls first`);
-}
-
-/**
- * How many times the person taught, trained, helped… Instructors at events administered by
- * carpentries.org (instructor trainings) count as trainers; events without an administrator count
- * as ordinary workshops.
- */
-export async function roleCounts(db: Executor, personId: number) {
-  const administrator = alias(organization, "administrator");
-  const isTraining = sql`coalesce(${administrator.domain} = ${INSTRUCTOR_TRAINING_DOMAIN}, false)`;
-  const countWhere = (condition: ReturnType<typeof sql>) =>
-    countDistinct(sql`case when ${condition} then ${task.id} end`);
-  const [row] = await db
-    .select({
-      instructor: countWhere(sql`${role.name} = 'instructor' and not ${isTraining}`),
-      trainer: countWhere(sql`${role.name} = 'instructor' and ${isTraining}`),
-      supporting: countWhere(sql`${role.name} = 'supporting-instructor'`),
-      helper: countWhere(sql`${role.name} = 'helper'`),
-      learner: countWhere(sql`${role.name} = 'learner'`),
-    })
-    .from(task)
-    .innerJoin(role, eq(role.id, task.roleId))
-    .innerJoin(event, eq(event.id, task.eventId))
-    .leftJoin(administrator, eq(administrator.id, event.administratorId))
-    .where(eq(task.personId, personId));
-  return row ?? { instructor: 0, trainer: 0, supporting: 0, helper: 0, learner: 0 };
 }
 
 export async function socialProvidersOf(db: Executor, personId: number): Promise<string[]> {

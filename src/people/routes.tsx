@@ -6,18 +6,12 @@ import { flash } from "../server/render.tsx";
 import { parsePageRequest, resolvePage } from "../ui/pagination.ts";
 import { todayIso } from "../ui/time.ts";
 import { PERSON_CONTENT_TYPE } from "./commands.ts";
-import {
-  awardsOfPerson,
-  personLinkNames,
-  roleCounts,
-  socialProvidersOf,
-  tasksOfPerson,
-} from "./detail-queries.ts";
+import { awardsOfPerson, personLinkNames, socialProvidersOf, tasksOfPerson } from "./detail-queries.ts";
 import { countPersonsListed, filterChoices, listPersons, PERSON_ORDERINGS } from "./list-queries.ts";
 import { membershipTasksOfPerson } from "./membership-queries.ts";
 import { findPerson } from "./queries.ts";
 import { loadPerson, queryList, queryString } from "./route-helpers.ts";
-import { personDisplay } from "./rules.ts";
+import { countRoles, personDisplay } from "./rules.ts";
 import { PersonDetailsPage } from "./views/person-details.tsx";
 import { PersonListPage } from "./views/person-list.tsx";
 
@@ -72,12 +66,11 @@ export async function peopleRoutes(app: FastifyInstance) {
     if (!target.airportIata) flash(request, "warning", `${personDisplay(target)} has no airport on record.`);
     const user = request.user;
     const can = (name: string) => user !== null && hasPermission(user, name);
-    const [links, awards, tasks, memberships, counts, providers, history, comments] = await Promise.all([
+    const [links, awards, tasks, memberships, providers, history, comments] = await Promise.all([
       personLinkNames(app.db, target.id),
       awardsOfPerson(app.db, target.id),
       tasksOfPerson(app.db, target.id),
       membershipTasksOfPerson(app.db, target.id),
-      roleCounts(app.db, target.id),
       socialProvidersOf(app.db, target.id),
       firstAndLastVersion(app.db, PERSON_CONTENT_TYPE, target.id),
       listComments(app.db, PERSON_CONTENT_TYPE, target.id),
@@ -91,7 +84,7 @@ export async function peopleRoutes(app: FastifyInstance) {
         awards={awards}
         tasks={tasks}
         memberships={memberships}
-        counts={counts}
+        counts={countRoles(tasks)}
         providers={providers}
         history={history}
         comments={comments}

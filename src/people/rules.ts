@@ -182,3 +182,27 @@ export function clearStaleOverrides(
     timezone: submitted.timezone === stored.timezone ? "" : submitted.timezone,
   };
 }
+
+export interface RoleCounts {
+  instructor: number;
+  trainer: number;
+  supporting: number;
+  helper: number;
+  learner: number;
+}
+
+/**
+ * How many times the person taught, trained, helped… from their tasks (one per row): instructors at
+ * instructor trainings count as trainers, instructors anywhere else (no administrator included) as
+ * instructors.
+ */
+export function countRoles(tasks: readonly { roleName: string; atTraining: boolean }[]): RoleCounts {
+  const counts: RoleCounts = { instructor: 0, trainer: 0, supporting: 0, helper: 0, learner: 0 };
+  for (const task of tasks) {
+    if (task.roleName === "instructor") counts[task.atTraining ? "trainer" : "instructor"]++;
+    else if (task.roleName === "supporting-instructor") counts.supporting++;
+    else if (task.roleName === "helper") counts.helper++;
+    else if (task.roleName === "learner") counts.learner++;
+  }
+  return counts;
+}

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import {
   BLUESKY_PATTERN,
+  countRoles,
   firstFreeUsername,
   fullName,
   GITHUB_PATTERN,
@@ -80,5 +81,21 @@ describe("handles", () => {
     for (const bad of ["0000-0002-1825-0097", "http://orcid.org/0000-0002-1825-0097"]) {
       assert.doesNotMatch(bad, ORCID_PATTERN);
     }
+  });
+});
+
+describe("task counts", () => {
+  test("instructors at trainings count as trainers; other roles as themselves; unknown roles not at all", () => {
+    const tasks = [
+      { roleName: "instructor", atTraining: false },
+      { roleName: "instructor", atTraining: false },
+      { roleName: "instructor", atTraining: true },
+      { roleName: "supporting-instructor", atTraining: true },
+      { roleName: "helper", atTraining: false },
+      { roleName: "learner", atTraining: true },
+      { roleName: "host", atTraining: false },
+    ];
+    assert.deepEqual(countRoles(tasks), { instructor: 2, trainer: 1, supporting: 1, helper: 1, learner: 1 });
+    assert.deepEqual(countRoles([]), { instructor: 0, trainer: 0, supporting: 0, helper: 0, learner: 0 });
   });
 });

@@ -6,9 +6,10 @@ import { countryName } from "../../reference/index.ts";
 import { PostForm } from "../../ui/forms.tsx";
 import { DataTable } from "../../ui/table.tsx";
 import { formatInstant } from "../../ui/time.ts";
-import type { awardsOfPerson, roleCounts, tasksOfPerson } from "../detail-queries.ts";
+import type { awardsOfPerson, tasksOfPerson } from "../detail-queries.ts";
 import { membershipPagePath, type PersonMembershipTask } from "../membership-queries.ts";
 import type { PersonRow } from "../queries.ts";
+import type { RoleCounts } from "../rules.ts";
 import { effectiveCountry, effectiveTimezone, GENDERS, personDisplay } from "../rules.ts";
 
 export interface PersonDetailsProps {
@@ -17,7 +18,7 @@ export interface PersonDetailsProps {
   awards: Awaited<ReturnType<typeof awardsOfPerson>>;
   tasks: Awaited<ReturnType<typeof tasksOfPerson>>;
   memberships: readonly PersonMembershipTask[];
-  counts: Awaited<ReturnType<typeof roleCounts>>;
+  counts: RoleCounts;
   providers: string[];
   history: { created: VersionStamp | undefined; lastModified: VersionStamp | undefined };
   comments: CommentRow[];
