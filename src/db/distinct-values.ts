@@ -1,7 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import type { Executor } from "./client.ts";
-import { rawRows } from "./raw-rows.ts";
 
 /**
  * A query yielding (as `value`) the distinct non-null values of a column with a btree index of its
@@ -17,9 +15,4 @@ export function distinctValuesQuery(column: PgColumn): SQL {
       from found where found.value is not null
     )
     select value from found where value is not null`;
-}
-
-export async function distinctValues<T>(db: Executor, column: PgColumn): Promise<T[]> {
-  const rows = await rawRows<{ value: T }>(db, distinctValuesQuery(column));
-  return rows.map((row) => row.value);
 }

@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, alias } from "drizzle-orm/pg-core";
 import { person } from "../accounts/schema.ts";
 import type { Executor } from "../db/client.ts";
-import { distinctValues, distinctValuesQuery } from "../db/distinct-values.ts";
+import { distinctValuesQuery } from "../db/distinct-values.ts";
+import { rawRows, rowsAsArray } from "../db/raw-rows.ts";
 import { countTableRows } from "../db/row-counts.ts";
 import { ADMINISTRATOR_DOMAINS } from "../organizations/index.ts";
 import { organization } from "../organizations/schema.ts";
@@ -140,47 +141,80 @@ export async function tagsOfEvents(db: Executor, eventIds: number[]): Promise<Ma
   return byEvent;
 }
 
-const choice = (row: { id: number; label: string }) => ({ value: String(row.id), label: row.label });
+interface ChoiceRow {
+  id: number;
+  label: string;
+}
+
+const choice = (row: ChoiceRow) => ({ value: String(row.id), label: row.label });
+const asLabel = (column: AnyPgColumn) => sql<string>`${column}`.as("label");
 
 /**
- * The filters' choices. Hosts are searched as the user types (thousands of organisations host
- * events), so only the requested host is listed; administrators are the fixed few; assignees are
- * the handful of admins some event is assigned to.
+ * The filters' choices, in one statement. Hosts are searched as the user types (thousands of
+ * organisations host events), so only the requested host is listed; administrators are the fixed
+ * few; assignees are the handful of admins some event is assigned to.
  */
 export async function eventFilterChoices(
   db: Executor,
   requestedHost: string | undefined,
 ): Promise<EventFilterChoices> {
   const hostId = requestedHost && /^\d{1,9}$/.test(requestedHost) ? Number(requestedHost) : undefined;
-  const [assignees, hosts, administrators, tags, countries, continents] = await Promise.all([
-    db
-      .select({ id: person.id, personal: person.personal, family: person.family })
-      .from(person)
-      .where(sql`${person.id} in (${distinctValuesQuery(event.assignedToId)})`)
-      .orderBy(person.family, person.personal, person.id),
+  const assignees = db
+    .select({ id: person.id, personal: person.personal, family: person.family })
+    .from(person)
+    .where(sql`${person.id} in (${distinctValuesQuery(event.assignedToId)})`)
+    .orderBy(person.family, person.personal, person.id);
+  const hosts =
     hostId === undefined
-      ? []
-      : db
-          .select({ id: organization.id, label: organization.fullname })
-          .from(organization)
-          .where(eq(organization.id, hostId)),
-    db
-      .select({ id: organization.id, label: organization.fullname })
-      .from(organization)
-      .where(inArray(organization.domain, ADMINISTRATOR_DOMAINS))
-      .orderBy(organization.fullname, organization.id),
-    db.select({ id: tag.id, label: tag.name }).from(tag).orderBy(tag.priority, tag.name),
-    distinctValues<string>(db, event.country),
-    db.select({ id: continent.id, label: continent.name }).from(continent).orderBy(continent.name),
-  ]);
+      ? sql`array[]::json[]`
+      : rowsAsArray(
+          db
+            .select({ id: organization.id, label: asLabel(organization.fullname) })
+            .from(organization)
+            .where(eq(organization.id, hostId)),
+        );
+  const administrators = db
+    .select({ id: organization.id, label: asLabel(organization.fullname) })
+    .from(organization)
+    .where(inArray(organization.domain, ADMINISTRATOR_DOMAINS))
+    .orderBy(organization.fullname, organization.id);
+  const tags = db
+    .select({ id: tag.id, label: asLabel(tag.name) })
+    .from(tag)
+    .orderBy(tag.priority, tag.name);
+  const continents = db
+    .select({ id: continent.id, label: asLabel(continent.name) })
+    .from(continent)
+    .orderBy(continent.name);
+  const [row] = await rawRows<{
+    assignees: { id: number; personal: string; family: string }[];
+    hosts: ChoiceRow[];
+    administrators: ChoiceRow[];
+    tags: ChoiceRow[];
+    countries: string[];
+    continents: ChoiceRow[];
+  }>(
+    db,
+    sql`select ${rowsAsArray(assignees)} as assignees,
+      ${hosts} as hosts,
+      ${rowsAsArray(administrators)} as administrators,
+      ${rowsAsArray(tags)} as tags,
+      array(${distinctValuesQuery(event.country)}) as countries,
+      ${rowsAsArray(continents)} as continents`,
+  );
+  if (!row) throw new Error("The choices statement returned no row.");
+  const { assignees: assigneeRows, hosts: hostRows, administrators: administratorRows, countries } = row;
   return {
-    assignedTo: assignees.map((row) => ({ value: String(row.id), label: `${row.personal} ${row.family}` })),
-    host: hosts.map(choice),
-    administrator: administrators.map(choice),
-    tags: tags.map(choice),
+    assignedTo: assigneeRows.map((row) => ({
+      value: String(row.id),
+      label: `${row.personal} ${row.family}`,
+    })),
+    host: hostRows.map(choice),
+    administrator: administratorRows.map(choice),
+    tags: row.tags.map(choice),
     country: countries
       .map((country) => ({ value: country, label: countryName(country) }))
       .sort((a, b) => a.label.localeCompare(b.label)),
-    continent: continents.map(choice),
+    continent: row.continents.map(choice),
   };
 }

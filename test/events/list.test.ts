@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { eq } from "drizzle-orm";
+import { eventFilterChoices } from "../../src/events/list-queries.ts";
 import { event } from "../../src/events/schema.ts";
 import { todayIso } from "../../src/ui/time.ts";
 import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
@@ -163,3 +164,21 @@ async function tagId(name: string): Promise<number> {
   const { tag } = await import("../../src/reference/schema.ts");
   return referenceId(t.db, tag, name);
 }
+
+describe("filter choices", () => {
+  test("list the assignees, the requested host, the administrators, tags, countries and continents", async () => {
+    const host = await makeOrganization(t.db, { fullname: "Choice Host University" });
+    const assigned = await makeEvent(t.db, { slug: `choices-1-${process.pid}`, hostId: host.id });
+    await t.db.update(event).set({ assignedToId: admin.id, country: "NZ" }).where(eq(event.id, assigned.id));
+    const choices = await eventFilterChoices(t.db, String(host.id));
+    assert.ok(
+      choices.assignedTo.some((item) => item.value === String(admin.id) && /Minerva/.test(item.label)),
+    );
+    assert.deepEqual(choices.host, [{ value: String(host.id), label: "Choice Host University" }]);
+    assert.ok(choices.tags.some((item) => item.label === "SWC"));
+    assert.ok(choices.country.some((item) => item.value === "NZ" && item.label === "New Zealand"));
+    assert.ok(choices.continent.length > 0);
+    assert.deepEqual((await eventFilterChoices(t.db, undefined)).host, []);
+    assert.deepEqual((await eventFilterChoices(t.db, "not-a-number")).host, []);
+  });
+});
