@@ -2,6 +2,7 @@ import { and, asc, countDistinct, desc, eq, exists, inArray, type SQL, sql } fro
 import { person } from "../accounts/schema.ts";
 import { communityRole, communityRoleConfig } from "../community-roles/schema.ts";
 import type { Executor } from "../db/client.ts";
+import { rawRows, rowsAsArray } from "../db/raw-rows.ts";
 import { countTableRows } from "../db/row-counts.ts";
 import { eventTag, task } from "../events/schema.ts";
 import { badge, role, tag } from "../reference/schema.ts";
@@ -115,13 +116,17 @@ export async function listPersons(
     .orderBy(...ordering, asc(person.id));
 }
 
+/** The badges and tags the filters offer, in one statement. */
 export async function filterChoices(db: Executor) {
-  const [badges, tags] = await Promise.all([
-    db.select({ id: badge.id, title: badge.title }).from(badge).orderBy(badge.title),
-    db.select({ id: tag.id, name: tag.name }).from(tag).orderBy(tag.priority, tag.name),
-  ]);
+  const badges = db.select({ id: badge.id, title: badge.title }).from(badge).orderBy(badge.title);
+  const tags = db.select({ id: tag.id, name: tag.name }).from(tag).orderBy(tag.priority, tag.name);
+  const [row] = await rawRows<{
+    badges: { id: number; title: string }[];
+    tags: { id: number; name: string }[];
+  }>(db, sql`select ${rowsAsArray(badges)} as badges, ${rowsAsArray(tags)} as tags`);
+  const { badges: badgeRows = [], tags: tagRows = [] } = row ?? {};
   return {
-    badges: badges.map((row) => ({ value: String(row.id), label: row.title })),
-    tags: tags.map((row) => ({ value: String(row.id), label: row.name })),
+    badges: badgeRows.map((badgeRow) => ({ value: String(badgeRow.id), label: badgeRow.title })),
+    tags: tagRows.map((tagRow) => ({ value: String(tagRow.id), label: tagRow.name })),
   };
 }

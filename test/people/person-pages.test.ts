@@ -54,6 +54,8 @@ describe("the persons list", () => {
     assert.match(byBadge.body, new RegExp(`a-${marker.toLowerCase()}`));
     assert.doesNotMatch(byBadge.body, new RegExp(`b-${marker.toLowerCase()}`));
     assert.match(byBadge.body, /TRAINER/);
+    const trainerId = await referenceId(t.db, badge, "trainer");
+    assert.match(byBadge.body, new RegExp(`<option value="${trainerId}" selected[^>]*>Trainer</option>`));
 
     const byTag = await client.get(
       `/workshops/persons/?taught_workshops=${await referenceId(t.db, tag, "SWC")}`,
