@@ -40,6 +40,15 @@ export class StatementCachingClient extends pg.Client {
   }
 }
 
+/** Names already worked out, shared by the connections (a statement's text comes back on every request). */
+const namesByText = new Map<string, string>();
+
 function statementName(text: string): string {
-  return `amy_${createHash("sha1").update(text).digest("base64url")}`;
+  let name = namesByText.get(text);
+  if (name === undefined) {
+    name = `amy_${createHash("sha1").update(text).digest("base64url")}`;
+    if (namesByText.size >= STATEMENTS_PER_CONNECTION) namesByText.clear();
+    namesByText.set(text, name);
+  }
+  return name;
 }
