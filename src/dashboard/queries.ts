@@ -51,16 +51,6 @@ export async function listAssignableAdmins(db: Executor): Promise<AssignableAdmi
     .orderBy(asc(person.family), asc(person.personal), asc(person.id));
 }
 
-/** The id back when that person can be assigned events, else null ("nobody"). */
-export async function checkAssignee(db: Executor, id: number | null): Promise<number | null> {
-  if (id === null) return null;
-  const [row] = await db
-    .select({ id: person.id })
-    .from(person)
-    .where(and(eq(person.id, id), assignableCondition(db)));
-  return row ? row.id : null;
-}
-
 export async function countMetadataChanged(db: Executor, assigneeId: number | null): Promise<number> {
   const [row] = await db
     .select({ total: count() })

@@ -4,13 +4,12 @@ import { VERSION } from "../server/version.ts";
 import { todayIso } from "../ui/time.ts";
 import { LEGACY_REDIRECTS } from "./legacy-redirects.ts";
 import {
-  checkAssignee,
   countMetadataChanged,
   listAssignableAdmins,
   listCurrentEvents,
   listInProgressEvents,
 } from "./queries.ts";
-import { requestedAssignee } from "./rules.ts";
+import { assignableOrNobody, requestedAssignee } from "./rules.ts";
 import { ADMIN_DASHBOARD_PATH, AdminDashboardPage } from "./views/admin-dashboard.tsx";
 import { MemberDashboardPage } from "./views/interim.tsx";
 
@@ -37,9 +36,10 @@ export async function dashboardRoutes(app: FastifyInstance) {
     if (!user) throw new Error("access rule let an anonymous visitor through");
     const raw = (request.query as Record<string, unknown>).assigned_to;
     const requested = requestedAssignee(raw === undefined ? undefined : String(raw), user.id);
-    const assigneeId = await checkAssignee(app.db, requested);
+    const admins = await listAssignableAdmins(app.db);
+    const assigneeId = assignableOrNobody(requested, admins);
     const props = {
-      admins: await listAssignableAdmins(app.db),
+      admins,
       assigneeId,
       metadataChanged: await countMetadataChanged(app.db, assigneeId),
       current: await listCurrentEvents(app.db, todayIso(), assigneeId),

@@ -10,6 +10,14 @@ export function requestedAssignee(raw: string | undefined, viewerId: number): nu
   return Number(raw);
 }
 
+/** The requested person when events can be assigned to them (they are among the admins), else nobody. */
+export function assignableOrNobody(
+  requested: number | null,
+  admins: readonly { id: number }[],
+): number | null {
+  return requested !== null && admins.some((admin) => admin.id === requested) ? requested : null;
+}
+
 /** Tags the dashboard shows as badges, in this order. */
 export const MAIN_TAGS = ["SWC", "DC", "LC", "TTT", "ITT", "WiSE"];
 

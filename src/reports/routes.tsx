@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { checkAssignee, listAssignableAdmins } from "../dashboard/queries.ts";
+import { listAssignableAdmins } from "../dashboard/queries.ts";
+import { assignableOrNobody } from "../dashboard/rules.ts";
 import { access } from "../server/access.ts";
 import { sendCsv } from "../server/csv.ts";
 import { flash } from "../server/render.tsx";
@@ -53,12 +54,12 @@ export async function reportsRoutes(app: FastifyInstance) {
 
   app.get(WORKSHOP_ISSUES_PATH, admin, async (request, reply) => {
     const raw = (request.query as Record<string, unknown>).assigned_to;
-    const assigneeId = await checkAssignee(
-      app.db,
+    const admins = await listAssignableAdmins(app.db);
+    const assigneeId = assignableOrNobody(
       typeof raw === "string" && /^\d{1,9}$/.test(raw) ? Number(raw) : null,
+      admins,
     );
     const rows = await listWorkshopIssues(app.db, todayIso(), assigneeId);
-    const admins = await listAssignableAdmins(app.db);
     return reply.page(
       "Workshops with Issues",
       <WorkshopIssuesPage rows={rows} admins={admins} assigneeId={assigneeId} />,

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { requestedAssignee, tagColour } from "../../src/dashboard/rules.ts";
+import { assignableOrNobody, requestedAssignee, tagColour } from "../../src/dashboard/rules.ts";
 import { todayIso } from "../../src/ui/time.ts";
 
 test("an absent assigned_to asks for the viewer's own events", () => {
@@ -26,4 +26,12 @@ test("tag colours follow the start of the name, whatever its case", () => {
 
 test("today is the UTC date", () => {
   assert.equal(todayIso(new Date("2030-06-15T23:30:00-05:00")), "2030-06-16");
+});
+
+test("only an admin can be the assignee; anyone else, or nobody asked, means nobody", () => {
+  const admins = [{ id: 3 }, { id: 7 }];
+  assert.equal(assignableOrNobody(7, admins), 7);
+  assert.equal(assignableOrNobody(5, admins), null);
+  assert.equal(assignableOrNobody(null, admins), null);
+  assert.equal(assignableOrNobody(3, []), null);
 });
