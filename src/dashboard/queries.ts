@@ -70,29 +70,17 @@ export async function listCurrentEvents(
   today: string,
   assigneeId: number | null,
 ): Promise<CurrentEventRow[]> {
-  const rows = await db
-    .select({ id: event.id, slug: event.slug })
+  const mainTags = db
+    .select({ name: tag.name })
+    .from(eventTag)
+    .innerJoin(tag, eq(tag.id, eventTag.tagId))
+    .where(and(eq(eventTag.eventId, event.id), inArray(tag.name, MAIN_TAGS)))
+    .orderBy(asc(tag.priority), asc(tag.name));
+  return db
+    .select({ id: event.id, slug: event.slug, tags: sql<string[]>`array(${mainTags})` })
     .from(event)
     .where(and(currentEvents(today), assignedTo(assigneeId)))
     .orderBy(asc(event.start), asc(event.id));
-  const tags = await mainTagsOf(
-    db,
-    rows.map((row) => row.id),
-  );
-  return rows.map((row) => ({ ...row, tags: tags.get(row.id) ?? [] }));
-}
-
-async function mainTagsOf(db: Executor, eventIds: number[]): Promise<Map<number, string[]>> {
-  const byEvent = new Map<number, string[]>();
-  if (eventIds.length === 0) return byEvent;
-  const rows = await db
-    .select({ eventId: eventTag.eventId, name: tag.name })
-    .from(eventTag)
-    .innerJoin(tag, eq(tag.id, eventTag.tagId))
-    .where(and(inArray(eventTag.eventId, eventIds), inArray(tag.name, MAIN_TAGS)))
-    .orderBy(asc(tag.priority), asc(tag.name));
-  for (const row of rows) byEvent.set(row.eventId, [...(byEvent.get(row.eventId) ?? []), row.name]);
-  return byEvent;
 }
 
 export interface InProgressEventRow {
