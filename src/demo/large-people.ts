@@ -4,8 +4,12 @@ import { organization } from "../organizations/schema.ts";
 import { award, personDomain, personLanguage, qualification } from "../people/schema.ts";
 import { type Airport, searchAirports } from "../reference/index.ts";
 import { dayAfterEpoch, insertInBatches, type Loader, padded } from "./batches.ts";
+import type { Random } from "./random.ts";
 
-const PERSONAL = [
+// Names as a community holds them: some common ones (the earliest listed most often), the rest
+// rare, coined from syllables. The most common family name is then about one person in a hundred, so
+// searching for it matches as many people as searching a real surname would.
+const COMMON_PERSONAL = [
   "Amara",
   "Bao",
   "Carmen",
@@ -36,8 +40,28 @@ const PERSONAL = [
   "Grace",
   "Alan",
   "Katherine",
+  "Aisha",
+  "Bjorn",
+  "Chiara",
+  "Diego",
+  "Emeka",
+  "Fatima",
+  "Georg",
+  "Hiroshi",
+  "Ines",
+  "Javier",
+  "Keiko",
+  "Lars",
+  "Maria",
+  "Nikhil",
+  "Olga",
+  "Pedro",
+  "Rania",
+  "Sofia",
+  "Tariq",
+  "Ursula",
 ];
-const FAMILY = [
+const COMMON_FAMILY = [
   "Okafor",
   "Nguyen",
   "Garcia",
@@ -68,7 +92,61 @@ const FAMILY = [
   "Ortiz",
   "Wang",
   "Brown",
+  "Banda",
+  "Castillo",
+  "Demir",
+  "Eriksen",
+  "Ferreira",
+  "Gupta",
+  "Hansen",
+  "Ito",
+  "Jovanovic",
+  "Kaplan",
+  "Lindqvist",
+  "Mwangi",
+  "Nowak",
+  "Oliveira",
+  "Papadopoulos",
+  "Quispe",
+  "Rahman",
+  "Sato",
+  "Torres",
+  "Usman",
 ];
+const SYLLABLES = [
+  "ba",
+  "bel",
+  "cor",
+  "da",
+  "den",
+  "fa",
+  "gar",
+  "hal",
+  "ir",
+  "jo",
+  "ka",
+  "kor",
+  "la",
+  "len",
+  "ma",
+  "mor",
+  "na",
+  "nes",
+  "o",
+  "pa",
+  "ren",
+  "ri",
+  "sa",
+  "sel",
+  "ta",
+  "tor",
+  "u",
+  "var",
+  "wen",
+  "zel",
+];
+const COMMON_PERSONAL_SHARE = 0.5;
+const COMMON_FAMILY_SHARE = 0.3;
 const OCCUPATIONS = ["graduate student", "postdoc", "librarian", "research software engineer", "faculty", ""];
 const GENDERS = ["U", "F", "M", "O", "V"];
 const ORG_KINDS = [
@@ -141,11 +219,18 @@ export async function insertOrganizations(loader: Loader, count: number): Promis
   );
 }
 
+/** One of the common names (`share` of the time, the earlier ones more often), else a coined one. */
+function personName(random: Random, common: readonly string[], share: number): string {
+  if (random.chance(share)) return random.pickSkewed(common);
+  const syllables = Array.from({ length: random.int(2, 3) }, () => random.pick(SYLLABLES)).join("");
+  return syllables.charAt(0).toUpperCase() + syllables.slice(1);
+}
+
 function personRow(loader: Loader, index: number, affiliations: readonly string[]) {
   const { random } = loader;
   const number = padded(index + 1, 6);
-  const personal = random.pick(PERSONAL);
-  const family = random.pick(FAMILY);
+  const personal = personName(random, COMMON_PERSONAL, COMMON_PERSONAL_SHARE);
+  const family = personName(random, COMMON_FAMILY, COMMON_FAMILY_SHARE);
   const airport = random.pick(airports());
   return {
     username: `bench_${number}`,

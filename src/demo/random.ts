@@ -30,6 +30,22 @@ export class Random {
     return item;
   }
 
+  /**
+   * An item, the earlier ones more often: item r weighs 1/(r + n/2) for n items, so the first is
+   * drawn about three times as often as the last.
+   */
+  pickSkewed<T>(items: readonly T[]): T {
+    const offset = items.length / 2;
+    let total = 0;
+    for (let rank = 0; rank < items.length; rank++) total += 1 / (rank + offset);
+    let remaining = this.next() * total;
+    for (const [rank, item] of items.entries()) {
+      remaining -= 1 / (rank + offset);
+      if (remaining < 0) return item;
+    }
+    return this.pick(items);
+  }
+
   /** A version-4 UUID made of this generator's numbers, so generated ids repeat with the seed. */
   uuid(): string {
     const hex = Array.from({ length: 32 }, () => Math.floor(this.next() * 16).toString(16));

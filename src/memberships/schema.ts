@@ -106,6 +106,10 @@ export const membership = pgTable(
     index("workshops_membership_agreement_start_idx").on(table.agreementStart),
     index("workshops_membership_agreement_end_idx").on(table.agreementEnd),
     index("workshops_membership_name_trgm").using("gin", sql`${table.name} gin_trgm_ops`),
+    index("workshops_membership_registration_code_trgm").using(
+      "gin",
+      sql`${table.registrationCode} gin_trgm_ops`,
+    ),
   ],
 );
 
@@ -292,6 +296,12 @@ export const partnership = pgTable(
     index("fiscal_partnership_account_id_idx").on(table.accountId),
     index("fiscal_partnership_partner_organisation_id_idx").on(table.partnerOrganisationId),
     index("fiscal_partnership_partner_consortium_id_idx").on(table.partnerConsortiumId),
+    index("fiscal_partnership_name_trgm").using("gin", sql`${table.name} gin_trgm_ops`),
+    index("fiscal_partnership_agreement_link_trgm").using("gin", sql`${table.agreementLink} gin_trgm_ops`),
+    index("fiscal_partnership_registration_code_trgm").using(
+      "gin",
+      sql`${table.registrationCode} gin_trgm_ops`,
+    ),
   ],
 );
 
