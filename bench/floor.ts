@@ -3,7 +3,7 @@ import { listCurrentEvents } from "../src/dashboard/queries.ts";
 import type { Db } from "../src/db/client.ts";
 import { tasksOfEvent } from "../src/events/details-queries.ts";
 import type { EventListFilters } from "../src/events/list-filters.ts";
-import { countEvents, listEvents } from "../src/events/list-queries.ts";
+import { listEventsPage } from "../src/events/list-queries.ts";
 import { lookupPersons } from "../src/lookups/queries.ts";
 import { parseLookupRequest } from "../src/lookups/rules.ts";
 import {
@@ -34,11 +34,7 @@ export function personsListFloor(filters: PersonListFilters, query: Record<strin
 }
 
 export function eventsListFloor(filters: EventListFilters): FloorQuery {
-  return async (db) => {
-    const today = todayIso();
-    const info = resolvePage(parsePageRequest({}), await countEvents(db, filters, today));
-    return listEvents(db, filters, today, { limit: info.perPage, offset: info.offset });
-  };
+  return (db) => listEventsPage(db, filters, todayIso(), parsePageRequest({}));
 }
 
 export function membershipsListFloor(query: Record<string, string>): FloorQuery {

@@ -6,10 +6,10 @@ import { membershipDisplay } from "../memberships/rules.ts";
 import { eventCategory, membership } from "../memberships/schema.ts";
 import { organization } from "../organizations/schema.ts";
 import { award } from "../people/schema.ts";
-import { badge, curriculum, language, lesson, role, tag } from "../reference/schema.ts";
+import { badge, curriculum, language, lesson, role } from "../reference/schema.ts";
 import { todayIso } from "../ui/time.ts";
 import type { EventRow } from "./form-queries.ts";
-import type { EventTagBadge } from "./list-queries.ts";
+import { type EventTagBadge, tagsOfEventJson } from "./list-queries.ts";
 import {
   type AccountBenefitLink,
   findAccountBenefitLink,
@@ -17,7 +17,7 @@ import {
   membershipLabelColumns,
 } from "./offering-queries.ts";
 import { attendanceColumns } from "./queries.ts";
-import { event, eventCurriculum, eventLesson, eventTag, task } from "./schema.ts";
+import { event, eventCurriculum, eventLesson, task } from "./schema.ts";
 
 export interface OrganizationLink {
   domain: string;
@@ -61,15 +61,6 @@ const host = alias(organization, "host");
 const sponsor = alias(organization, "sponsor");
 const administrator = alias(organization, "administrator");
 const assignee = alias(person, "assignee");
-
-/** The event's tags as a JSON array of `{ name, details }`, in tag order (priority, then name). */
-function tagsOfEventJson(): SQL<EventTagBadge[]> {
-  const badge = sql`json_build_object('name', ${tag.name}, 'details', ${tag.details})`;
-  const badges = sql`coalesce(json_agg(${badge} order by ${tag.priority}, ${tag.name}), '[]'::json)`;
-  return sql<EventTagBadge[]>`(select ${badges}
-    from ${eventTag} inner join ${tag} on ${tag.id} = ${eventTag.tagId}
-    where ${eventTag.eventId} = ${event.id})`;
-}
 
 /**
  * What the event page shows beside the event's own columns, in one statement: the organisations,

@@ -6,7 +6,7 @@ export { eventsDemo } from "./demo.ts";
 export { findAssignableAdmin } from "./details-queries.ts";
 export { eventFormRoutes } from "./form-routes.tsx";
 export { eventImportRoutes } from "./import/routes.tsx";
-export { type EventTagBadge, tagsOfEvents } from "./list-queries.ts";
+export { type EventTagBadge, tagsOfEventJson } from "./list-queries.ts";
 export { eventsMergeRoutes } from "./merge-routes.tsx";
 export {
   activeEvents,

@@ -9,6 +9,7 @@ import { ADMINISTRATOR_DOMAINS } from "../organizations/index.ts";
 import { organization } from "../organizations/schema.ts";
 import { countryName } from "../reference/index.ts";
 import { continent, tag } from "../reference/schema.ts";
+import { type PageInfo, type PageRequest, resolvePage } from "../ui/pagination.ts";
 import type { EventFilterChoices, EventListFilters, EventOrdering } from "./list-filters.ts";
 import { DEFAULT_EVENT_ORDER, instructorsCount, stateQuery } from "./queries.ts";
 import { event, eventTag } from "./schema.ts";
@@ -32,7 +33,12 @@ function anyTag(tagIds: number[]): SQL {
     and ${inArray(eventTag.tagId, tagIds)})`;
 }
 
-function listQuery(filters: EventListFilters, today: string): { where: SQL | undefined; orderBy: SQL[] } {
+interface ListQuery {
+  where: SQL | undefined;
+  orderBy: SQL[];
+}
+
+function listQuery(filters: EventListFilters, today: string): ListQuery {
   const state = filters.state ? stateQuery(filters.state, today) : undefined;
   const where = and(
     filters.assignedTo === undefined ? undefined : eq(event.assignedToId, filters.assignedTo),
@@ -48,10 +54,6 @@ function listQuery(filters: EventListFilters, today: string): { where: SQL | und
     ? [ORDERINGS[filters.orderBy], asc(event.id)]
     : (state?.orderBy ?? DEFAULT_EVENT_ORDER);
   return { where, orderBy };
-}
-
-export async function countEvents(db: Executor, filters: EventListFilters, today: string): Promise<number> {
-  return countTableRows(db, event, listQuery(filters, today).where);
 }
 
 export interface EventTagBadge {
@@ -74,14 +76,29 @@ export interface EventListRow {
 
 const host = alias(organization, "host");
 
-/** One page of the events list, each with its instructors counted and its tags. */
-export async function listEvents(
+/** The event's tags as a JSON array of `{ name, details }`, in tag order (priority, then name). */
+export function tagsOfEventJson(): SQL<EventTagBadge[]> {
+  const badge = sql`json_build_object('name', ${tag.name}, 'details', ${tag.details})`;
+  const badges = sql`coalesce(json_agg(${badge} order by ${tag.priority}, ${tag.name}), '[]'::json)`;
+  return sql<EventTagBadge[]>`(select ${badges}
+    from ${eventTag} inner join ${tag} on ${tag.id} = ${eventTag.tagId}
+    where ${eventTag.eventId} = ${event.id})`;
+}
+
+export interface EventListPage {
+  info: PageInfo;
+  rows: EventListRow[];
+}
+
+/** One page of the events list, each event with its instructors counted and its tags. */
+export async function listEventsPage(
   db: Executor,
   filters: EventListFilters,
   today: string,
-  page: { limit: number; offset: number },
-): Promise<EventListRow[]> {
+  request: PageRequest,
+): Promise<EventListPage> {
   const query = listQuery(filters, today);
+  const info = resolvePage(request, await countTableRows(db, event, query.where));
   const rows = await db
     .select({
       id: event.id,
@@ -96,49 +113,33 @@ export async function listEvents(
       assigneeFamily: person.family,
       hostDomain: host.domain,
       hostFullname: host.fullname,
+      tags: tagsOfEventJson(),
     })
     .from(event)
     .innerJoin(host, eq(host.id, event.hostId))
     .leftJoin(person, eq(person.id, event.assignedToId))
     .where(query.where)
     .orderBy(...query.orderBy)
-    .limit(page.limit)
-    .offset(page.offset);
-  const tags = await tagsOfEvents(
-    db,
-    rows.map((row) => row.id),
-  );
-  return rows.map((row) => ({
-    id: row.id,
-    slug: row.slug,
-    url: row.url,
-    start: row.start,
-    end: row.end,
-    completed: row.completed,
-    numInstructors: row.numInstructors,
-    assignee:
-      row.assigneeId === null
-        ? null
-        : { id: row.assigneeId, personal: row.assigneePersonal ?? "", family: row.assigneeFamily ?? "" },
-    host: { domain: row.hostDomain, fullname: row.hostFullname },
-    tags: tags.get(row.id) ?? [],
-  }));
-}
-
-/** The tags of each event, in tag order (priority, then name). */
-export async function tagsOfEvents(db: Executor, eventIds: number[]): Promise<Map<number, EventTagBadge[]>> {
-  const byEvent = new Map<number, EventTagBadge[]>();
-  if (eventIds.length === 0) return byEvent;
-  const rows = await db
-    .select({ eventId: eventTag.eventId, name: tag.name, details: tag.details })
-    .from(eventTag)
-    .innerJoin(tag, eq(tag.id, eventTag.tagId))
-    .where(inArray(eventTag.eventId, eventIds))
-    .orderBy(tag.priority, tag.name);
-  for (const row of rows) {
-    byEvent.set(row.eventId, [...(byEvent.get(row.eventId) ?? []), { name: row.name, details: row.details }]);
-  }
-  return byEvent;
+    .limit(info.perPage)
+    .offset(info.offset);
+  return {
+    info,
+    rows: rows.map((row) => ({
+      id: row.id,
+      slug: row.slug,
+      url: row.url,
+      start: row.start,
+      end: row.end,
+      completed: row.completed,
+      numInstructors: row.numInstructors,
+      assignee:
+        row.assigneeId === null
+          ? null
+          : { id: row.assigneeId, personal: row.assigneePersonal ?? "", family: row.assigneeFamily ?? "" },
+      host: { domain: row.hostDomain, fullname: row.hostFullname },
+      tags: row.tags,
+    })),
+  };
 }
 
 interface ChoiceRow {

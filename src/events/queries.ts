@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, isNull, lt, lte, not, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, not, or, type SQL, sql } from "drizzle-orm";
 import { role, tag } from "../reference/schema.ts";
 import { event, eventTag, task } from "./schema.ts";
 
@@ -6,23 +6,21 @@ import { event, eventTag, task } from "./schema.ts";
 // `and`/`or`. The date helpers take `today` ('YYYY-MM-DD', see todayIso in ui/time.ts) so tests can pick it.
 // Tag conditions are EXISTS subqueries, so no helper ever repeats an event (AMY's "distinct").
 
-/** Events carrying the named tag. */
-export function taggedWith(name: string): SQL {
+/** Events carrying any of the named tags. */
+function taggedWithAny(names: string[]): SQL {
   return sql`exists (select 1 from ${eventTag} inner join ${tag} on ${tag.id} = ${eventTag.tagId}
-    where ${eventTag.eventId} = ${event.id} and ${tag.name} = ${name})`;
+    where ${eventTag.eventId} = ${event.id} and ${inArray(tag.name, names)})`;
 }
+
+/** Events carrying the named tag. */
+export const taggedWith = (name: string): SQL => taggedWithAny([name]);
 
 export const notCancelled = (): SQL => not(taggedWith("cancelled"));
 export const notUnresponsive = (): SQL => not(taggedWith("unresponsive"));
 
 /** Still needing work: not completed, and not stalled, cancelled or unresponsive. */
 export function activeEvents(): SQL {
-  return and(
-    not(taggedWith("stalled")),
-    eq(event.completed, false),
-    notCancelled(),
-    notUnresponsive(),
-  ) as SQL;
+  return and(eq(event.completed, false), not(taggedWithAny(["stalled", "cancelled", "unresponsive"]))) as SQL;
 }
 
 /** Started before today and ended before today (or has no end). Events without a start never are. */

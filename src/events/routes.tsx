@@ -7,14 +7,14 @@ import { access, hasPermission } from "../server/access.ts";
 import { NotFoundError } from "../server/errors.ts";
 import { flash } from "../server/render.tsx";
 import { BlockedDeletePage } from "../ui/blocked-delete.tsx";
-import { parsePageRequest, resolvePage } from "../ui/pagination.ts";
+import { parsePageRequest } from "../ui/pagination.ts";
 import { todayIso } from "../ui/time.ts";
 import { EVENT_CONTENT_TYPE } from "./commands.ts";
 import { assignEvent, deleteEvent } from "./delete-assign.ts";
 import { eventRelations, tasksOfEvent } from "./details-queries.ts";
 import { type EventRow, findEventById, findEventBySlug } from "./form-queries.ts";
 import { parseEventListFilters } from "./list-filters.ts";
-import { countEvents, eventFilterChoices, listEvents } from "./list-queries.ts";
+import { eventFilterChoices, listEventsPage } from "./list-queries.ts";
 import { eventPath, SLUG_PATTERN } from "./rules.ts";
 import { TaskInlineForm } from "./tasks/views/inline-form.tsx";
 import { EventDetailsPage } from "./views/event-details.tsx";
@@ -53,8 +53,7 @@ export async function eventsRoutes(app: FastifyInstance) {
     const choices = await eventFilterChoices(app.db, host);
     const { filters, errors } = parseEventListFilters(request.query, choices);
     const today = todayIso();
-    const info = resolvePage(parsePageRequest(request.query), await countEvents(app.db, filters, today));
-    const rows = await listEvents(app.db, filters, today, { limit: info.perPage, offset: info.offset });
+    const { info, rows } = await listEventsPage(app.db, filters, today, parsePageRequest(request.query));
     const query = new URLSearchParams(request.url.split("?")[1] ?? "");
     return reply.page(
       "All Events",

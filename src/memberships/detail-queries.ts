@@ -8,7 +8,7 @@ import { person } from "../accounts/schema.ts";
 import { communityRole, communityRoleConfig } from "../community-roles/schema.ts";
 import type { Executor } from "../db/client.ts";
 import { rawRows } from "../db/raw-rows.ts";
-import { type EventTagBadge, tagsOfEvents } from "../events/index.ts";
+import { type EventTagBadge, tagsOfEventJson } from "../events/index.ts";
 import { event, task } from "../events/schema.ts";
 import { organization } from "../organizations/schema.ts";
 import { award } from "../people/schema.ts";
@@ -174,9 +174,6 @@ export interface MembershipEvent {
   start: string | null;
   end: string | null;
   url: string | null;
-}
-
-export interface MembershipEventRow extends MembershipEvent {
   tags: EventTagBadge[];
 }
 
@@ -188,6 +185,7 @@ function eventsList(id: number): SQL<MembershipEvent[]> {
     start: event.start,
     end: event.end,
     url: event.url,
+    tags: tagsOfEventJson(),
   });
   return jsonList(
     qb
@@ -195,15 +193,6 @@ function eventsList(id: number): SQL<MembershipEvent[]> {
       .from(event)
       .where(eq(event.membershipId, id)),
   );
-}
-
-/** The events with their tags (one query for them all, none without events). */
-export async function withEventTags(db: Executor, events: MembershipEvent[]): Promise<MembershipEventRow[]> {
-  const tags = await tagsOfEvents(
-    db,
-    events.map((row) => row.id),
-  );
-  return events.map((row) => ({ ...row, tags: tags.get(row.id) ?? [] }));
 }
 
 export interface CommunityRoleRow {
@@ -267,7 +256,6 @@ export interface MembershipDetails {
   members: MemberRow[];
   persons: MembershipPersonRow[];
   seatTasks: SeatTaskRow[];
-  /** Without their tags: `withEventTags()` adds them. */
   events: MembershipEvent[];
 }
 

@@ -19,7 +19,6 @@ import {
   type MembershipDetails,
   type MembershipNeighbour,
   predecessorOf,
-  withEventTags,
 } from "./detail-queries.ts";
 import {
   CREATE_FORM_DEFAULTS,
@@ -135,8 +134,7 @@ export async function membershipsRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const details = await loadMembershipDetails(app.db, request.params.id);
       const row = details.membership;
-      const [events, usage, history, comments] = await Promise.all([
-        withEventTags(app.db, details.events),
+      const [usage, history, comments] = await Promise.all([
         oneMembershipUsage(app.db, row.id, todayIso()),
         firstAndLastVersion(app.db, MEMBERSHIP_CONTENT_TYPE, row.id),
         listComments(app.db, MEMBERSHIP_CONTENT_TYPE, row.id),
@@ -153,7 +151,7 @@ export async function membershipsRoutes(app: FastifyInstance) {
           persons={details.persons}
           figures={membershipFigures(row, usage)}
           seatTasks={details.seatTasks}
-          events={events}
+          events={details.events}
           history={history}
           comments={comments}
           contentType={MEMBERSHIP_CONTENT_TYPE}

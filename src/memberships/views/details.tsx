@@ -12,7 +12,7 @@ import type { MembershipFigures } from "../accounting.ts";
 import type {
   MemberRow,
   MembershipBlockers,
-  MembershipEventRow,
+  MembershipEvent,
   MembershipPersonRow,
   SeatTaskRow,
 } from "../detail-queries.ts";
@@ -40,7 +40,7 @@ export interface MembershipDetailsProps {
   persons: readonly MembershipPersonRow[];
   figures: MembershipFigures;
   seatTasks: readonly SeatTaskRow[];
-  events: readonly MembershipEventRow[];
+  events: readonly MembershipEvent[];
   history: { created: VersionStamp | undefined; lastModified: VersionStamp | undefined };
   comments: readonly CommentRow[];
   contentType: string;
@@ -372,7 +372,7 @@ function SeatTasksTable(props: { tasks: readonly SeatTaskRow[] }) {
   );
 }
 
-function EventsTable(props: { events: readonly MembershipEventRow[] }) {
+function EventsTable(props: { events: readonly MembershipEvent[] }) {
   return (
     <DataTable
       caption="Events counted towards this membership"
