@@ -82,7 +82,14 @@ async function startServer(port: number): Promise<ChildProcess> {
   const profiling = profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : [];
   const child = spawn(
     process.execPath,
-    ["--max-semi-space-size=8", ...profiling, script, databaseUrl, String(port)],
+    [
+      "--max-semi-space-size=8",
+      "--heap-growing-percent=100",
+      ...profiling,
+      script,
+      databaseUrl,
+      String(port),
+    ],
     { stdio: ["ignore", "pipe", "inherit"] },
   );
   await new Promise<void>((resolve, reject) => {
