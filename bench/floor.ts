@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { listCurrentEvents } from "../src/dashboard/queries.ts";
+import { dashboardEvents } from "../src/dashboard/queries.ts";
 import type { Db } from "../src/db/client.ts";
 import { tasksOfEvent } from "../src/events/details-queries.ts";
 import type { EventListFilters } from "../src/events/list-filters.ts";
@@ -74,7 +74,7 @@ export const personsLookupFloor =
 export const dashboardFloor =
   (assigneeId: number | null): FloorQuery =>
   (db) =>
-    listCurrentEvents(db, todayIso(), assigneeId);
+    dashboardEvents(db, todayIso(), assigneeId);
 
 /** Registers `/__bench/floor/<name>` for each scenario; call before the app is ready. */
 export function registerFloorRoutes(

@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { union } from "drizzle-orm/pg-core";
 import { group, person, personGroup } from "../accounts/schema.ts";
 import type { Executor } from "../db/client.ts";
+import { rawRows, rowsAsArray } from "../db/raw-rows.ts";
 import {
   activeEvents,
   assignedTo,
@@ -51,36 +52,10 @@ export async function listAssignableAdmins(db: Executor): Promise<AssignableAdmi
     .orderBy(asc(person.family), asc(person.personal), asc(person.id));
 }
 
-export async function countMetadataChanged(db: Executor, assigneeId: number | null): Promise<number> {
-  const [row] = await db
-    .select({ total: count() })
-    .from(event)
-    .where(and(activeEvents(), metadataChangedEvents(), assignedTo(assigneeId)));
-  return row?.total ?? 0;
-}
-
 export interface CurrentEventRow {
   id: number;
   slug: string;
   tags: string[];
-}
-
-export async function listCurrentEvents(
-  db: Executor,
-  today: string,
-  assigneeId: number | null,
-): Promise<CurrentEventRow[]> {
-  const mainTags = db
-    .select({ name: tag.name })
-    .from(eventTag)
-    .innerJoin(tag, eq(tag.id, eventTag.tagId))
-    .where(and(eq(eventTag.eventId, event.id), inArray(tag.name, MAIN_TAGS)))
-    .orderBy(asc(tag.priority), asc(tag.name));
-  return db
-    .select({ id: event.id, slug: event.slug, tags: sql<string[]>`array(${mainTags})` })
-    .from(event)
-    .where(and(currentEvents(today), assignedTo(assigneeId)))
-    .orderBy(asc(event.start), asc(event.id));
 }
 
 export interface InProgressEventRow {
@@ -94,26 +69,58 @@ export interface InProgressEventRow {
   hostName: string;
 }
 
-/** Active events still missing some of the data to publish them, newest first. */
-export async function listInProgressEvents(
+export interface DashboardEvents {
+  /** Active events whose metadata changed on the website since it was last checked. */
+  metadataChanged: number;
+  /** Published events running today or later, soonest first. */
+  current: CurrentEventRow[];
+  /** Active events still missing some of the data to publish them, newest first. */
+  inProgress: InProgressEventRow[];
+}
+
+/** The three sections of the dashboard for the events assigned to one admin (or nobody), in one statement. */
+export async function dashboardEvents(
   db: Executor,
+  today: string,
   assigneeId: number | null,
-): Promise<InProgressEventRow[]> {
-  return db
+): Promise<DashboardEvents> {
+  const metadataChanged = db
+    .select({ total: sql`count(*)::int` })
+    .from(event)
+    .where(and(activeEvents(), metadataChangedEvents(), assignedTo(assigneeId)));
+  const mainTags = db
+    .select({ name: tag.name })
+    .from(eventTag)
+    .innerJoin(tag, eq(tag.id, eventTag.tagId))
+    .where(and(eq(eventTag.eventId, event.id), inArray(tag.name, MAIN_TAGS)))
+    .orderBy(asc(tag.priority), asc(tag.name));
+  const current = db
+    .select({ id: event.id, slug: event.slug, tags: sql`array(${mainTags})`.as("tags") })
+    .from(event)
+    .where(and(currentEvents(today), assignedTo(assigneeId)))
+    .orderBy(asc(event.start), asc(event.id));
+  const inProgress = db
     .select({
       id: event.id,
       slug: event.slug,
-      instructors: instructorsCount(),
-      hasDates: sql<boolean>`${event.start} is not null`.mapWith(Boolean),
-      hasLocation: sql<boolean>`(${event.address} <> '' and ${event.venue} <> ''
+      instructors: sql`${instructorsCount()}`.as("instructors"),
+      hasDates: sql`${event.start} is not null`.as("hasDates"),
+      hasLocation: sql`(${event.address} <> '' and ${event.venue} <> ''
         and ${event.country} is not null and ${event.latitude} is not null
-        and ${event.longitude} is not null)`.mapWith(Boolean),
-      hasUrl: sql<boolean>`${event.url} is not null`.mapWith(Boolean),
-      hostDomain: organization.domain,
-      hostName: organization.fullname,
+        and ${event.longitude} is not null)`.as("hasLocation"),
+      hasUrl: sql`${event.url} is not null`.as("hasUrl"),
+      hostDomain: sql`${organization.domain}`.as("hostDomain"),
+      hostName: sql`${organization.fullname}`.as("hostName"),
     })
     .from(event)
     .innerJoin(organization, eq(organization.id, event.hostId))
     .where(and(unpublishedEvents(), assignedTo(assigneeId)))
     .orderBy(desc(event.start), desc(event.id));
+  const [row] = await rawRows<DashboardEvents>(
+    db,
+    sql`select (${metadataChanged}) as "metadataChanged", ${rowsAsArray(current)} as "current",
+      ${rowsAsArray(inProgress)} as "inProgress"`,
+  );
+  if (!row) throw new Error("The dashboard's statement returned no row.");
+  return row;
 }

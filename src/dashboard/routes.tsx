@@ -3,12 +3,7 @@ import { access } from "../server/access.ts";
 import { VERSION } from "../server/version.ts";
 import { todayIso } from "../ui/time.ts";
 import { LEGACY_REDIRECTS } from "./legacy-redirects.ts";
-import {
-  countMetadataChanged,
-  listAssignableAdmins,
-  listCurrentEvents,
-  listInProgressEvents,
-} from "./queries.ts";
+import { dashboardEvents, listAssignableAdmins } from "./queries.ts";
 import { assignableOrNobody, requestedAssignee } from "./rules.ts";
 import { ADMIN_DASHBOARD_PATH, AdminDashboardPage } from "./views/admin-dashboard.tsx";
 import { MemberDashboardPage } from "./views/interim.tsx";
@@ -38,14 +33,8 @@ export async function dashboardRoutes(app: FastifyInstance) {
     const requested = requestedAssignee(raw === undefined ? undefined : String(raw), user.id);
     const admins = await listAssignableAdmins(app.db);
     const assigneeId = assignableOrNobody(requested, admins);
-    const props = {
-      admins,
-      assigneeId,
-      metadataChanged: await countMetadataChanged(app.db, assigneeId),
-      current: await listCurrentEvents(app.db, todayIso(), assigneeId),
-      inProgress: await listInProgressEvents(app.db, assigneeId),
-    };
-    return reply.page(undefined, <AdminDashboardPage {...props} />);
+    const events = await dashboardEvents(app.db, todayIso(), assigneeId);
+    return reply.page(undefined, <AdminDashboardPage admins={admins} assigneeId={assigneeId} {...events} />);
   });
 
   app.get("/dashboard/instructor/", { config: { access: access.login } }, async (request, reply) => {

@@ -68,6 +68,10 @@ export const event = pgTable(
     index("workshops_event_start_idx").on(table.start),
     // The events not completed (about a quarter): every "active" list and dashboard starts from them.
     index("workshops_event_not_completed_idx").on(table.id).where(sql`not ${table.completed}`),
+    // An admin's events not completed: the dashboard's three sections.
+    index("workshops_event_assigned_to_id_not_completed_idx")
+      .on(table.assignedToId)
+      .where(sql`not ${table.completed}`),
     index("workshops_event_host_id_idx").on(table.hostId),
     index("workshops_event_sponsor_id_idx").on(table.sponsorId),
     index("workshops_event_administrator_id_idx").on(table.administratorId),

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { eq } from "drizzle-orm";
-import { listCurrentEvents, listInProgressEvents } from "../../src/dashboard/queries.ts";
+import { dashboardEvents } from "../../src/dashboard/queries.ts";
 import { event } from "../../src/events/schema.ts";
 import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
 import { makeAdmin, makeEvent, makePerson, makeSuperuser, makeTask, PASSWORD } from "../helpers/factories.ts";
@@ -64,7 +64,7 @@ describe("current workshops on a given day", () => {
     await makePublished({ start: "2030-07-01", end: "2030-07-02", tags: ["SWC", "cancelled"], ...a });
     await makePublished({ start: "2030-07-01", end: "2030-07-02", tags: ["DC", "stalled"], ...a });
     await makePublished({ start: "2030-07-01", end: "2030-07-02", tags: ["LC", "unresponsive"], ...a });
-    const rows = await listCurrentEvents(t.db, TODAY, admin.id);
+    const rows = (await dashboardEvents(t.db, TODAY, admin.id)).current;
     assert.deepEqual(slugs(rows), [ongoing.slug, tomorrow.slug, later.slug]);
   });
 
@@ -76,7 +76,7 @@ describe("current workshops on a given day", () => {
       tags: ["TTT", "online", "LC"],
       assignedToId: other.id,
     });
-    const [row] = await listCurrentEvents(t.db, TODAY, other.id);
+    const [row] = (await dashboardEvents(t.db, TODAY, other.id)).current;
     assert.deepEqual(row?.tags.sort(), ["LC", "TTT"]);
   });
 
@@ -89,7 +89,7 @@ describe("current workshops on a given day", () => {
     await makePublished({ start: "2030-07-01", end: "2030-07-02", ...a });
     await makePublished({ start: null, end: null, ...a }, { completed: true });
     await makeTask(t.db, { personId: owner.id, eventId: noPlace.id });
-    const rows = await listInProgressEvents(t.db, owner.id);
+    const rows = (await dashboardEvents(t.db, TODAY, owner.id)).inProgress;
     assert.deepEqual(slugs(rows), [undated.slug, noPlace.slug, noUrl.slug]);
     const byslug = new Map(rows.map((row) => [row.slug, row]));
     assert.equal(byslug.get(noPlace.slug)?.instructors, 1);

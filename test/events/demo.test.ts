@@ -1,11 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { count, eq, like, type SQL } from "drizzle-orm";
-import {
-  listAssignableAdmins,
-  listCurrentEvents,
-  listInProgressEvents,
-} from "../../src/dashboard/queries.ts";
+import { dashboardEvents, listAssignableAdmins } from "../../src/dashboard/queries.ts";
 import { runSeeders } from "../../src/db/seed.ts";
 import { event, eventTag, task } from "../../src/events/schema.ts";
 import { demoSeeders } from "../../src/modules.ts";
@@ -48,8 +44,9 @@ test("has current, unpublished, self-organised, training, completed and online w
   assert.ok((await eventsWhere(like(event.slug, "%-ttt"))) >= 3);
   assert.ok((await eventsWhere(eq(event.completed, true))) >= 3);
   assert.ok((await eventsWhere(eq(event.country, "W3"))) >= 3);
-  assert.ok((await listCurrentEvents(db, today, null)).length > 0);
-  assert.ok((await listInProgressEvents(db, null)).length > 0);
+  const dashboard = await dashboardEvents(db, today, null);
+  assert.ok(dashboard.current.length > 0);
+  assert.ok(dashboard.inProgress.length > 0);
   assert.ok((await listWorkshopIssues(db, today, null)).length > 0);
 });
 

@@ -1,0 +1,1 @@
+CREATE INDEX "workshops_event_assigned_to_id_not_completed_idx" ON "workshops_event" USING btree ("assigned_to_id") WHERE not "workshops_event"."completed";
