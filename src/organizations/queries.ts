@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, inArray, isNotNull, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { countTableRows } from "../db/row-counts.ts";
-import { event, eventTag } from "../events/schema.ts";
+import { type EventTagBadge, tagsOfEventJson } from "../events/index.ts";
+import { event } from "../events/schema.ts";
 import { member, memberRole, membership } from "../memberships/schema.ts";
-import { tag } from "../reference/schema.ts";
 import type { OrganizationOrdering } from "./rules.ts";
 import { organization, organizationAffiliation } from "./schema.ts";
 
@@ -185,14 +185,11 @@ export async function eventsOfOrganization(db: Executor, id: number): Promise<Or
         inner join ${memberRole} on ${memberRole.id} = ${member.roleId}
         where ${member.membershipId} = ${event.membershipId} and ${member.organizationId} = ${id}
           and ${memberRole.name} = 'main')`}`,
+      tags: sql<EventTagBadge[]>`${tagsOfEventJson()}`,
     })
     .from(event)
     .where(or(eq(event.hostId, id), eq(event.sponsorId, id), eq(event.administratorId, id)))
     .orderBy(desc(event.start), desc(event.id));
-  const tags = await tagsOfEvents(
-    db,
-    rows.map((row) => row.id),
-  );
   return rows.map((row) => ({
     slug: row.slug,
     start: row.start,
@@ -201,19 +198,6 @@ export async function eventsOfOrganization(db: Executor, id: number): Promise<Or
     hosted: row.hostId === id,
     sponsored: row.sponsorId === id,
     affiliated: row.affiliated,
-    tags: tags.get(row.id) ?? [],
+    tags: row.tags.map((badge) => badge.name),
   }));
-}
-
-async function tagsOfEvents(db: Executor, eventIds: number[]): Promise<Map<number, string[]>> {
-  const byEvent = new Map<number, string[]>();
-  if (eventIds.length === 0) return byEvent;
-  const rows = await db
-    .select({ eventId: eventTag.eventId, name: tag.name })
-    .from(eventTag)
-    .innerJoin(tag, eq(tag.id, eventTag.tagId))
-    .where(inArray(eventTag.eventId, eventIds))
-    .orderBy(tag.priority, tag.name);
-  for (const row of rows) byEvent.set(row.eventId, [...(byEvent.get(row.eventId) ?? []), row.name]);
-  return byEvent;
 }
