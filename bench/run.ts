@@ -78,7 +78,7 @@ function freePort(): Promise<number> {
 /** Starts bench/server.ts, bundled as bin/amy.js bundles the app, in a child process; waits until it listens. */
 async function startServer(port: number): Promise<ChildProcess> {
   const script = await bundle("bench/server.ts", "bench-server");
-  // The same V8 setting as bin/amy.js, so the benchmark measures the server as `amy serve` runs it.
+  // The same memory settings as bin/amy.js, so the benchmark measures the server as `amy serve` runs it.
   const profiling = profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : [];
   const child = spawn(
     process.execPath,
@@ -90,7 +90,7 @@ async function startServer(port: number): Promise<ChildProcess> {
       databaseUrl,
       String(port),
     ],
-    { stdio: ["ignore", "pipe", "inherit"] },
+    { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, MALLOC_ARENA_MAX: "2" } },
   );
   await new Promise<void>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`The server stopped (exit code ${code}).`)));
@@ -202,7 +202,8 @@ async function main() {
     process.stdout.write(`${scenario.name}… `);
     const measured = await measure(`${origin}${scenario.path}`, { cookie });
     const floor = await measure(`${origin}${FLOOR_PREFIX}${scenario.name}`, {});
-    console.log(`p95 ${measured.p95.toFixed(1)} ms`);
+    const { peakMb } = await serverMemory(pid);
+    console.log(`p95 ${measured.p95.toFixed(1)} ms, server's peak RSS so far ${peakMb.toFixed(0)} MB`);
     rows.push({ page: scenario.name, path: scenario.path, targetMs: scenario.targetMs, measured, floor });
   }
   const peakRssMb = (await serverMemory(pid)).peakMb;
