@@ -67,6 +67,7 @@ describe("the events list", () => {
     assert.match(page.body, /class="badge text-bg-primary me-1" title="[^"]*">SWC</);
     assert.match(page.body, />Oslo University</);
     assert.match(page.body, /<td>1<\/td>/);
+    assert.match(page.body, /2026-01-10 – 2026-01-11/);
     assert.match(page.body, /href="\/workshops\/events\/add\/">New event/);
   });
 
