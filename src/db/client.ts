@@ -1,6 +1,5 @@
 import { join } from "node:path";
-import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import type { PGlite, PGliteOptions } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
@@ -38,8 +37,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
 }
 
-/** An embedded database with the extensions the migrations create (PGlite must load them itself). */
-export function createPglite(options: PGliteOptions = {}): Promise<PGlite> {
+/**
+ * An embedded database with the extensions the migrations create (PGlite must load them itself).
+ * PGlite is imported here, so a server on PostgreSQL never loads it.
+ */
+export async function createPglite(options: PGliteOptions = {}): Promise<PGlite> {
+  const [{ PGlite }, { pg_trgm }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("@electric-sql/pglite/contrib/pg_trgm"),
+  ]);
   return PGlite.create({ ...options, extensions: { pg_trgm } });
 }
 

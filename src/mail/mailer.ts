@@ -1,4 +1,4 @@
-import { createTransport, type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import type { MailConfig } from "../config.ts";
 import type { Db } from "../db/client.ts";
 import { deleteOutboxMessage, keepInOutbox, type OutboxRow, recordFailedAttempt } from "./queries.ts";
@@ -47,7 +47,8 @@ type Envelope = Pick<OutboxRow, "fromEmail" | "recipients" | "subject" | "body">
 function smtpMailer(db: Db, config: { smtpUrl: string; defaultFrom: string }, log: MailLog): Mailer {
   let transport: Transporter | undefined;
   const deliver = async (message: Envelope) => {
-    transport ??= createTransport({ url: config.smtpUrl, ...SMTP_TIMEOUTS });
+    // Imported on the first message: a server that sends no mail never holds nodemailer (~5 MB of heap).
+    transport ??= (await import("nodemailer")).createTransport({ url: config.smtpUrl, ...SMTP_TIMEOUTS });
     await transport.sendMail({
       from: message.fromEmail,
       to: message.recipients,
