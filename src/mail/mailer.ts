@@ -47,7 +47,8 @@ type Envelope = Pick<OutboxRow, "fromEmail" | "recipients" | "subject" | "body">
 function smtpMailer(db: Db, config: { smtpUrl: string; defaultFrom: string }, log: MailLog): Mailer {
   let transport: Transporter | undefined;
   const deliver = async (message: Envelope) => {
-    // Imported on the first message: a server that sends no mail never holds nodemailer (~5 MB of heap).
+    // Imported on the first message: a server that sends no mail never holds nodemailer, nor the fetch
+    // implementation (undici) it loads.
     transport ??= (await import("nodemailer")).createTransport({ url: config.smtpUrl, ...SMTP_TIMEOUTS });
     await transport.sendMail({
       from: message.fromEmail,
