@@ -90,21 +90,14 @@ export interface EventListPage {
   rows: EventListRow[];
 }
 
-interface ListedEvent {
-  id: number;
-  slug: string;
-  url: string | null;
-  start: string | null;
-  end: string | null;
-  completed: boolean;
-  numInstructors: number;
+/** A row as the page's statement returns it, before the assignee and host become objects. */
+type ListedEvent = Omit<EventListRow, "assignee" | "host"> & {
   assigneeId: number | null;
   assigneePersonal: string | null;
   assigneeFamily: string | null;
   hostDomain: string;
   hostFullname: string;
-  tags: EventTagBadge[];
-}
+};
 
 /**
  * One page of the events list, each event with its instructors counted and its tags. Both statements
